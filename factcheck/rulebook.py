@@ -1,0 +1,47 @@
+"""The rule catalogue: one TOML file per rule in rules/checks/, read as data.
+
+Each file holds ``id``, ``category``, ``severity`` (default), ``description``, ``module`` (the Python module
+with a ``check(ctx, rule)`` function), optional ``[options]`` (tolerances and the like, overridable by
+configuration) and ``[[examples]]`` with ``kind = "pass"|"fail"``, ``text`` and optional ``as_of``: these
+are the rule's documentation and the test suite runs every one.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+
+from factcheck.resources import rules_dir
+
+
+@dataclass(slots=True)
+class Example:
+    kind: str  # "pass" | "fail"
+    text: str
+    as_of: str | None = None
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    description: str
+    module: str
+    summary: str = ""
+    options: dict = field(default_factory=dict)
+    examples: list[Example] = field(default_factory=list)
+
+
+@cache
+def all_rules() -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for path in sorted((rules_dir() / "checks").glob("*.toml")):
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+        examples = [Example(**e) for e in raw.pop("examples", [])]
+        rule = Rule(examples=examples, **raw)
+        rules[rule.id] = rule
+    return rules
