@@ -1,0 +1,491 @@
+"""Market history lookups for checks: shipped data (``data/``) merged with the user's store.
+
+``open_market(data_dir)`` is cheap: files are read the first time an asset (or FX table) is asked for,
+and each line is parsed only when its day is asked for. Stdlib only (csv-free line splitting, tomllib):
+no pandas, no ccxt on this path.
+
+Every result carries ``source``, the string findings cite, e.g. ``"data: BTC/USDT 1d, binance, 2026-02-05"``.
+Prices from Binance are in USDT (``quote="USDT"``), not USD; CoinGecko snapshots and FX rates are per USD.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.market import storefiles
+from factcheck.market.paths import resolve_store_dir
+from factcheck.resources import data_dir as shipped_data_dir
+
+BINANCE_DIR = "binance-spot-1d"
+COINGECKO_DIR = "coingecko-top100"
+ECB_DIR = "ecb-fx-daily"
+HMRC_DIR = "hmrc-fx-monthly"
+FAWAZ_DIR = "fawazahmed0-fx"
+
+QUOTE_PREFERENCE = ("USDT", "USD", "USDC", "FDUSD", "BUSD")
+FX_MAX_STALE_DAYS = 4  # a weekend plus a holiday (Easter: Thursday's rate for Monday)
+
+DayLike = dt.date | str
+
+
+def _as_day(day: DayLike) -> dt.date:
+    if isinstance(day, dt.datetime):
+        return day.date()
+    if isinstance(day, dt.date):
+        return day
+    return dt.date.fromisoformat(day)
+
+
+@dataclass(slots=True)
+class Candle:
+    day: dt.date
+    open: float
+    high: float
+    low: float
+    close: float
+    volume: float  # in the base asset
+    quote: str  # "USDT" for Binance spot: USDT is not USD
+    source: str  # "data: BTC/USDT 1d, binance, 2026-02-05"
+    final: bool = True  # False only for a store row fetched while the day was still running
+
+    @property
+    def date(self) -> dt.date:
+        return self.day
+
+
+@dataclass(slots=True)
+class PricePoint:
+    value: float
+    quote: str
+    day: dt.date
+    source: str
+    kind: str  # "close" (a daily candle's close) or "snapshot" (CoinGecko, one price per day)
+    asset: str = ""
+    time_utc: str | None = None  # for snapshots: when the price was taken (HH:MM:SS)
+
+    @property
+    def date(self) -> dt.date:
+        return self.day
+
+
+@dataclass(slots=True)
+class Rate:
+    currency: str
+    units_per_usd: float
+    day: dt.date  # the day whose rate was used (may precede the day asked for); 1st of month for monthly
+    granularity: str  # "daily" | "monthly"
+    source: str  # "data: KRW per USD, ECB reference rate, 2026-02-05"
+    requested: dt.date | None = None
+
+    @property
+    def value(self) -> float:
+        return self.units_per_usd
+
+    def to_usd(self, amount: float) -> float:
+        """``amount`` in this currency, in USD."""
+        return amount / self.units_per_usd
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetInfo:
+    name: str
+    assets: list[str]
+    first: str
+    last: str
+    source: str
+    rows: int
+    where: str  # "shipped" | "store"
+    quote: str = ""
+    title: str = ""
+    path: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+# --- daily OHLCV series ------------------------------------------------------------------------------
+
+class _Series:
+    """Daily candles of one (exchange, base, quote): shipped lines plus store rows (store wins)."""
+
+    def __init__(self, exchange: str, base: str, quote: str) -> None:
+        self.exchange, self.base, self.quote = exchange, base, quote
+        self.shipped_path: Path | None = None
+        self.store_path: Path | None = None
+        self._shipped: dict[str, str] | None = None
+        self._store: dict[str, storefiles.StoredRow] | None = None
+        self._cache: dict[tuple[str, bool], Candle | None] = {}
+
+    def _load(self) -> None:
+        if self._shipped is None:
+            self._shipped = {}
+            if self.shipped_path is not None:
+                lines = self.shipped_path.read_text(encoding="utf-8").splitlines()[1:]
+                self._shipped = {ln[:10]: ln for ln in lines if ln}
+        if self._store is None:
+            self._store = {}
+            if self.store_path is not None:
+                for row in storefiles.read_rows(self.store_path):
+                    self._store[row.date[:10]] = row
+
+    def days(self) -> list[str]:
+        self._load()
+        assert self._shipped is not None and self._store is not None
+        return sorted(set(self._shipped) | {d for d, r in self._store.items() if r.final})
+
+    def _label(self, iso: str, where: str) -> str:
+        place = self.exchange if where == "shipped" else f"{self.exchange} (local store)"
+        return f"data: {self.base}/{self.quote} 1d, {place}, {iso}"
+
+    def get(self, iso: str, include_partial: bool = False) -> Candle | None:
+        key = (iso, include_partial)
+        if key in self._cache:
+            return self._cache[key]
+        self._load()
+        assert self._shipped is not None and self._store is not None
+        candle = None
+        row = self._store.get(iso)
+        if row is not None and (row.final or include_partial):
+            candle = Candle(dt.date.fromisoformat(iso), float(row.open), float(row.high), float(row.low),
+                            float(row.close), float(row.volume), self.quote, self._label(iso, "store"), row.final)
+        else:
+            line = self._shipped.get(iso)
+            if line is not None:
+                _, o, h, lo, c, v = line.split(",")
+                candle = Candle(dt.date.fromisoformat(iso), float(o), float(h), float(lo), float(c), float(v),
+                                self.quote, self._label(iso, "shipped"))
+        self._cache[key] = candle
+        return candle
+
+
+# --- CoinGecko snapshots -----------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Coin:
+    symbol: str
+    name: str
+    file: str
+    primary: bool
+    median_rank: float
+    rows: dict[str, str] | None = None
+
+
+# --- the public object -------------------------------------------------------------------------------
+
+class MarketData:
+    """Shipped history merged with the user's store. Build it with :func:`open_market`."""
+
+    def __init__(self, shipped_dir: Path, store_dir: Path | None) -> None:
+        self.shipped_dir = shipped_dir
+        self.store_dir = store_dir
+        self._manifests: dict[str, dict] = {}
+        self._series: dict[str, list[_Series]] | None = None  # base -> candidates, preferred first
+        self._coins: dict[str, list[_Coin]] | None = None  # SYMBOL -> coins (primary first)
+        self._coin_names: dict[str, _Coin] = {}
+        self._ecb: tuple[dict[str, int], dict[str, str]] | None = None
+        self._hmrc: tuple[dict[str, int], dict[str, list[str]]] | None = None
+        self._fawaz: dict[tuple[str, str], float] | None = None
+
+    # manifests
+    def manifest(self, dataset: str) -> dict:
+        if dataset not in self._manifests:
+            path = self.shipped_dir / dataset / "manifest.toml"
+            try:
+                with open(path, "rb") as fh:
+                    self._manifests[dataset] = tomllib.load(fh)
+            except FileNotFoundError:
+                self._manifests[dataset] = {}
+        return self._manifests[dataset]
+
+    # candles
+    def _series_index(self) -> dict[str, list[_Series]]:
+        if self._series is not None:
+            return self._series
+        by_key: dict[tuple[str, str, str], _Series] = {}
+        shipped = self.manifest(BINANCE_DIR)
+        exchange = shipped.get("exchange", "binance")
+        for base, info in shipped.get("assets", {}).items():
+            series = by_key.setdefault((exchange, base, shipped.get("quote", "USDT")),
+                                       _Series(exchange, base, shipped.get("quote", "USDT")))
+            series.shipped_path = self.shipped_dir / BINANCE_DIR / info["file"]
+        if self.store_dir is not None:
+            for sf in storefiles.list_series(self.store_dir):
+                if sf.timeframe != "1d":
+                    continue
+                series = by_key.setdefault((sf.exchange, sf.base, sf.quote), _Series(sf.exchange, sf.base, sf.quote))
+                series.store_path = sf.path
+        index: dict[str, list[_Series]] = {}
+        for series in by_key.values():
+            index.setdefault(series.base, []).append(series)
+
+        def rank(s: _Series) -> tuple:
+            q = QUOTE_PREFERENCE.index(s.quote) if s.quote in QUOTE_PREFERENCE else len(QUOTE_PREFERENCE)
+            return (q, s.quote, s.exchange != "binance", s.exchange)
+
+        for candidates in index.values():
+            candidates.sort(key=rank)
+        self._series = index
+        return index
+
+    def _candidates(self, asset: str, quote: str | None) -> list[_Series]:
+        found = self._series_index().get(asset.upper(), [])
+        if quote is not None:
+            found = [s for s in found if s.quote == quote.upper()]
+        return found
+
+    def candle(self, asset: str, day: DayLike, quote: str | None = None, *,
+               include_partial: bool = False) -> Candle | None:
+        """The daily candle of ``asset`` (ticker, e.g. "BTC") on ``day`` (UTC), or None if not covered.
+
+        ``quote`` None: USDT first, then other quotes. A store row beats a shipped row; a store row for a
+        day that was still running when fetched (``final=False``) is ignored unless ``include_partial``.
+        """
+        iso = _as_day(day).isoformat()
+        for series in self._candidates(asset, quote):
+            candle = series.get(iso, include_partial)
+            if candle is not None:
+                return candle
+        return None
+
+    def candles(self, asset: str, start: DayLike, end: DayLike, quote: str | None = None) -> list[Candle]:
+        """Final daily candles from ``start`` to ``end`` inclusive, in day order (days not covered skipped)."""
+        first, last = _as_day(start), _as_day(end)
+        candidates = self._candidates(asset, quote)
+        if not candidates or last < first:
+            return []
+        out = []
+        one = dt.timedelta(days=1)
+        day = first
+        while day <= last:
+            iso = day.isoformat()
+            for series in candidates:
+                candle = series.get(iso)
+                if candle is not None:
+                    out.append(candle)
+                    break
+            day += one
+        return out
+
+    def candle_span(self, asset: str, quote: str | None = None) -> tuple[dt.date, dt.date] | None:
+        """First and last day with a final candle for ``asset`` (any candidate series), or None."""
+        days: set[str] = set()
+        for series in self._candidates(asset, quote):
+            days.update(series.days())
+        if not days:
+            return None
+        return dt.date.fromisoformat(min(days)), dt.date.fromisoformat(max(days))
+
+    # CoinGecko snapshots
+    def _coin_index(self) -> dict[str, list[_Coin]]:
+        if self._coins is not None:
+            return self._coins
+        coins: dict[str, list[_Coin]] = {}
+        path = self.shipped_dir / COINGECKO_DIR / "index.csv"
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()[1:]
+        except FileNotFoundError:
+            lines = []
+        for line in lines:
+            if not line:
+                continue
+            symbol, name, file, primary, median_rank, *_ = _split_csv(line)
+            coin = _Coin(symbol, name, file, primary == "1", float(median_rank))
+            coins.setdefault(symbol.upper(), []).append(coin)
+            self._coin_names[name.lower()] = coin
+        for entries in coins.values():
+            entries.sort(key=lambda c: (not c.primary, c.median_rank))
+        self._coins = coins
+        return coins
+
+    def coin(self, asset: str) -> _Coin | None:
+        """The CoinGecko coin for a ticker (primary coin: best median rank) or a coin name ("Wrapped SOL")."""
+        coins = self._coin_index()
+        entries = coins.get(asset.upper())
+        if entries:
+            return entries[0]
+        return self._coin_names.get(asset.lower())
+
+    def coins_for_symbol(self, symbol: str) -> list[tuple[str, str]]:
+        """All (symbol, name) pairs sharing a ticker, primary first: tickers are not unique."""
+        return [(c.symbol, c.name) for c in self._coin_index().get(symbol.upper(), [])]
+
+    def snapshot(self, asset: str, day: DayLike) -> PricePoint | None:
+        """CoinGecko's USD price snapshot (one per day) for a ticker or coin name."""
+        coin = self.coin(asset)
+        if coin is None:
+            return None
+        if coin.rows is None:
+            path = self.shipped_dir / COINGECKO_DIR / "prices" / f"{coin.file}.csv"
+            lines = path.read_text(encoding="utf-8").splitlines()[1:]
+            coin.rows = {ln[:10]: ln for ln in lines if ln}
+        d = _as_day(day)
+        line = coin.rows.get(d.isoformat())
+        if line is None:
+            return None
+        iso, time_utc, _rank, price = line.split(",")
+        label = coin.symbol if coin.primary else f"{coin.symbol} ({coin.name})"
+        return PricePoint(float(price), "USD", d, f"data: {label}/USD snapshot {time_utc[:5]} UTC, coingecko, {iso}",
+                          "snapshot", coin.symbol, time_utc)
+
+    def price(self, asset: str, day: DayLike, quote: str | None = None) -> PricePoint | None:
+        """A price for ``asset`` on ``day``: the daily close where a candle exists (quote USDT for Binance),
+        else CoinGecko's USD snapshot. ``kind`` says which ("close" | "snapshot"); ``quote`` says the unit.
+        ``quote="USD"`` asks for USD prices only (snapshot, or a USD-quoted candle from the store)."""
+        d = _as_day(day)
+        if quote is None or quote.upper() != "USD":
+            candle = self.candle(asset, d, quote)
+            if candle is not None:
+                return PricePoint(candle.close, candle.quote, d, candle.source, "close", asset.upper())
+            if quote is not None:
+                return None
+        else:
+            candle = self.candle(asset, d, "USD")
+            if candle is not None:
+                return PricePoint(candle.close, "USD", d, candle.source, "close", asset.upper())
+        return self.snapshot(asset, d)
+
+    def assets(self) -> list[str]:
+        """Tickers with daily candles or CoinGecko snapshots."""
+        return sorted(set(self._series_index()) | set(self._coin_index()))
+
+    # FX
+    def _ecb_table(self) -> tuple[dict[str, int], dict[str, str]]:
+        if self._ecb is None:
+            try:
+                lines = (self.shipped_dir / ECB_DIR / "eurofxref.csv").read_text(encoding="utf-8").splitlines()
+            except FileNotFoundError:
+                lines = []
+            columns = {name: i for i, name in enumerate(lines[0].split(","))} if lines else {}
+            self._ecb = (columns, {ln[:10]: ln for ln in lines[1:] if ln})
+        return self._ecb
+
+    def _hmrc_table(self) -> tuple[dict[str, int], dict[str, list[str]]]:
+        if self._hmrc is None:
+            try:
+                lines = (self.shipped_dir / HMRC_DIR / "hmrc_monthly.csv").read_text(encoding="utf-8").splitlines()
+            except FileNotFoundError:
+                lines = []
+            columns = {name.split("_")[0]: i for i, name in enumerate(lines[0].split(","))} if lines else {}
+            self._hmrc = (columns, {ln[:7]: ln.split(",") for ln in lines[1:] if ln})
+        return self._hmrc
+
+    def _fawaz_table(self) -> dict[tuple[str, str], float]:
+        if self._fawaz is None:
+            table: dict[tuple[str, str], float] = {}
+            try:
+                lines = (self.shipped_dir / FAWAZ_DIR / "usd_snapshots.csv").read_text(encoding="utf-8").splitlines()
+            except FileNotFoundError:
+                lines = []
+            for line in lines[1:]:
+                if line:
+                    day, code, value = line.split(",")
+                    table[(day, code)] = float(value)
+            self._fawaz = table
+        return self._fawaz
+
+    def _ecb_rate(self, cur: str, day: dt.date) -> Rate | None:
+        columns, rows = self._ecb_table()
+        if "USD" not in columns or (cur != "EUR" and cur not in columns):
+            return None
+        for back in range(FX_MAX_STALE_DAYS + 1):
+            used = day - dt.timedelta(days=back)
+            line = rows.get(used.isoformat())
+            if line is None:
+                continue
+            cells = line.split(",")
+            usd = cells[columns["USD"]]
+            value = cells[columns[cur]] if cur != "EUR" else "1"
+            if not usd or not value:
+                continue
+            return Rate(cur, float(value) / float(usd), used, "daily",
+                        f"data: {cur} per USD, ECB reference rate, {used.isoformat()}", day)
+        return None
+
+    def _fawaz_rate(self, cur: str, day: dt.date) -> Rate | None:
+        table = self._fawaz_table()
+        for back in range(FX_MAX_STALE_DAYS + 1):
+            used = day - dt.timedelta(days=back)
+            value = table.get((used.isoformat(), cur))
+            if value:
+                return Rate(cur, value, used, "daily",
+                            f"data: {cur} per USD, fawazahmed0 currency-api, {used.isoformat()}", day)
+        return None
+
+    def _hmrc_rate(self, cur: str, day: dt.date) -> Rate | None:
+        columns, rows = self._hmrc_table()
+        month = f"{day.year:04d}-{day.month:02d}"
+        cells = rows.get(month)
+        if cells is None or cur not in columns or "USD" not in columns:
+            return None
+        value, usd = cells[columns[cur]], cells[columns["USD"]]
+        if not value or not usd:
+            return None
+        return Rate(cur, float(value) / float(usd), day.replace(day=1), "monthly",
+                    f"data: {cur} per USD, HMRC monthly rate, {month}", day)
+
+    def fx(self, currency: str, day: DayLike) -> Rate | None:
+        """Units of ``currency`` per 1 USD on ``day``.
+
+        ECB daily reference rate of that day or the nearest previous business day (at most
+        ``FX_MAX_STALE_DAYS`` back); else a fawazahmed0 daily snapshot (same window); else HMRC's monthly
+        rate for the month (``granularity="monthly"``); else None.
+        """
+        cur = currency.upper()
+        d = _as_day(day)
+        if cur == "USD":
+            return Rate("USD", 1.0, d, "daily", "data: USD per USD, identity", d)
+        return self._ecb_rate(cur, d) or self._fawaz_rate(cur, d) or self._hmrc_rate(cur, d)
+
+    def fx_currencies(self) -> list[str]:
+        ecb_cols, _ = self._ecb_table()
+        hmrc_cols, _ = self._hmrc_table()
+        codes = {c for c in ecb_cols if c != "date"} | {c for c in hmrc_cols if c != "month"} | {"EUR"}
+        return sorted(codes)
+
+    # coverage
+    def coverage(self) -> list[DatasetInfo]:
+        """What is available: one entry per shipped dataset and one per store series."""
+        out: list[DatasetInfo] = []
+        for name in (BINANCE_DIR, COINGECKO_DIR, ECB_DIR, HMRC_DIR, FAWAZ_DIR):
+            man = self.manifest(name)
+            if not man:
+                continue
+            if name == BINANCE_DIR:
+                assets = [f"{k}/{man.get('quote', 'USDT')}" for k in man.get("assets", {})]
+                notes = [f"{k}: {v['first']} .. {v['last']}" for k, v in man.get("assets", {}).items()]
+            elif name == COINGECKO_DIR:
+                assets = sorted(self._coin_index())
+                notes = [str(man.get("symbol_note", ""))]
+            else:
+                assets = list(man.get("currencies", []))
+                notes = [f"days: {', '.join(man['days'])}"] if "days" in man else []
+            out.append(DatasetInfo(name, assets, str(man.get("first", "")), str(man.get("last", "")),
+                                   str(man.get("source", "")), int(man.get("rows", 0)), "shipped",
+                                   str(man.get("quote", man.get("base", ""))), str(man.get("title", "")),
+                                   str(self.shipped_dir / name), [n for n in notes if n]))
+        if self.store_dir is not None:
+            for sf in storefiles.list_series(self.store_dir):
+                rows = storefiles.read_rows(sf.path)
+                partial = sum(1 for r in rows if not r.final)
+                notes = [f"{partial} partial row(s) (day still running when fetched), not used by checks"]
+                notes = notes if partial else []
+                out.append(DatasetInfo(f"{sf.exchange} {sf.symbol} {sf.timeframe}", [sf.symbol],
+                                       rows[0].date if rows else "", rows[-1].date if rows else "",
+                                       sf.exchange, len(rows), "store", sf.quote,
+                                       f"{sf.exchange} {sf.symbol} {sf.timeframe} (ccxt)", str(sf.path), notes))
+        return out
+
+
+def _split_csv(line: str) -> list[str]:
+    if '"' not in line:
+        return line.split(",")
+    import csv
+
+    return next(csv.reader([line]))
+
+
+def open_market(data_dir: Path | str | None = None, *, shipped_dir: Path | None = None) -> MarketData:
+    """Shipped history plus the user's store at ``data_dir`` (None: ``$FACTCHECK_DATA_DIR`` or the platform's
+    user data directory). Nothing is read until asked for; a missing store is simply empty."""
+    return MarketData(shipped_dir or shipped_data_dir(), resolve_store_dir(data_dir))
