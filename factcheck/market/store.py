@@ -459,10 +459,11 @@ class MarketData:
                 notes = [str(man.get("symbol_note", ""))]
             else:
                 assets = list(man.get("currencies", []))
-                notes = [f"days: {', '.join(man['days'])}"] if "days" in man else []
+                notes = [f"published as units per 1 {man.get('base', 'USD')}; fx() answers in units per USD"]
+                notes += [f"days: {', '.join(man['days'])}"] if "days" in man else []
             out.append(DatasetInfo(name, assets, str(man.get("first", "")), str(man.get("last", "")),
                                    str(man.get("source", "")), int(man.get("rows", 0)), "shipped",
-                                   str(man.get("quote", man.get("base", ""))), str(man.get("title", "")),
+                                   str(man.get("quote", "")), str(man.get("title", "")),
                                    str(self.shipped_dir / name), [n for n in notes if n]))
         if self.store_dir is not None:
             for sf in storefiles.list_series(self.store_dir):

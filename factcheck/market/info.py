@@ -1,0 +1,59 @@
+"""``factcheck data info``: what market history is available, shipped and in the user's store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from factcheck.market.store import DatasetInfo, open_market
+
+
+def add_info_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", default=None, type=Path, help="the store (default: user data dir)")
+
+
+def _assets_text(info: DatasetInfo, width: int = 12) -> str:
+    shown = ", ".join(info.assets[:width])
+    more = len(info.assets) - width
+    return shown + (f" (+{more} more)" if more > 0 else "")
+
+
+def info_lines(data_dir: Path | None) -> list[str]:
+    market = open_market(data_dir)
+    datasets = market.coverage()
+    lines = [f"shipped data: {market.shipped_dir}"]
+    for info in (d for d in datasets if d.where == "shipped"):
+        unit = f", quote {info.quote}" if info.quote else ""
+        lines.append(f"  {info.name}: {info.first} .. {info.last}, {info.rows} rows, source {info.source}{unit}")
+        if info.title:
+            lines.append(f"    {info.title}")
+        if info.assets:
+            lines.append(f"    {len(info.assets)} assets/currencies: {_assets_text(info)}")
+        lines.extend(f"    {note}" for note in info.notes)
+    store = [d for d in datasets if d.where == "store"]
+    lines.append(f"store: {market.store_dir}" + ("" if store else " (empty: run `factcheck data update`)"))
+    for info in store:
+        lines.append(f"  {info.name}: {info.first} .. {info.last}, {info.rows} rows, quote {info.quote}")
+        lines.extend(f"    {note}" for note in info.notes)
+    lines.append("Binance prices are in USDT (not USD); CoinGecko snapshots and FX rates are per USD. "
+                 "The store wins where both have a row.")
+    return lines
+
+
+def run_info(args: argparse.Namespace) -> int:
+    """``factcheck data info``: prints the coverage; returns the exit code (0)."""
+    out = sys.stdout
+    for line in info_lines(getattr(args, "data_dir", None)):
+        print(line, file=out)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="factcheck data info")
+    add_info_arguments(parser)
+    return run_info(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
