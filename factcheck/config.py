@@ -1,0 +1,248 @@
+"""Settings for a run: ``[tool.factcheck]`` in pyproject.toml or ``.factcheck.toml``, then the command line.
+
+The nearest configuration file to the first path (walking up from it) wins; ``--config FILE`` names one
+explicitly. Every key is validated: an unknown key, rule id or a bad value is a :class:`ConfigError` whose
+message is one line naming the file and the key. Command-line flags override the file.
+
+Keys (all optional)::
+
+    [tool.factcheck]                 # or the top level of .factcheck.toml
+    select = ["arithmetic", "derived-product"]   # rule ids or categories; default: every rule
+    ignore = ["market-price-level"]              # rule ids or categories
+    fail-on = "warning"                          # error | warning | info | never
+    include = ["drafts/**/*.md"]                 # globs, relative to the config file's folder
+    exclude = ["drafts/archive/**"]
+    data-dir = "market-data"                     # relative to the config file's folder
+    as-of = 2026-02-05                           # rarely useful; --as-of and front matter are better
+
+    [tool.factcheck.severity]                    # per-rule severity: error | warning | info
+    derived-product = "warning"
+
+    [tool.factcheck.options.derived-product]     # per-rule options (the rule's [options] keys)
+    tolerance = 0.02
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+FAIL_ON = ("error", "warning", "info", "never")
+SEVERITIES = ("error", "warning", "info")
+CATEGORIES = ("arithmetic", "conversion", "market-data", "contradiction", "date", "unverifiable")
+CONFIG_KEYS = ("select", "ignore", "fail-on", "include", "exclude", "data-dir", "as-of", "severity", "options")
+
+
+class ConfigError(Exception):
+    """A usage or configuration error; the message is one line for the user (exit code 2)."""
+
+
+@dataclass(slots=True)
+class Settings:
+    select: list[str] | None = None  # rule ids or categories; None = every rule
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str = "error"
+    severity: dict[str, str] = field(default_factory=dict)  # rule id -> severity override
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule id -> option overrides
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    root: Path | None = None  # folder the include/exclude globs are relative to
+    data_dir: Path | None = None
+    as_of: date | None = None
+    config_path: Path | None = None
+
+
+# ---------------------------------------------------------------- values
+
+
+def parse_date(value: str, what: str = "--as-of") -> date:
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ConfigError(f"{what}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def split_ids(value: str) -> list[str]:
+    """``"a,b, c"`` -> ``["a", "b", "c"]``."""
+    return [p.strip() for p in value.split(",") if p.strip()]
+
+
+def known_rules() -> dict:
+    from factcheck import rulebook
+
+    return rulebook.all_rules()
+
+
+def check_rule_ids(ids: list[str], where: str) -> None:
+    """Every id must be a rule id or a category; else a one-line ConfigError."""
+    rules = known_rules()
+    for rid in ids:
+        if rid not in rules and rid not in CATEGORIES and rid.lower() != "all":
+            hint = _did_you_mean(rid, list(rules))
+            raise ConfigError(f"{where}: unknown rule {rid!r}{hint} (see 'factcheck rules')")
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f", did you mean {close[0]!r}?" if close else ""
+
+
+# ---------------------------------------------------------------- files
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .factcheck.toml, or pyproject.toml with a [tool.factcheck] table, at or above ``start``."""
+    here = start.resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        own = folder / ".factcheck.toml"
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                with open(pyproject, "rb") as fh:
+                    if "factcheck" in tomllib.load(fh).get("tool", {}):
+                        return pyproject
+            except (OSError, tomllib.TOMLDecodeError):
+                continue  # somebody else's broken pyproject is not ours to report
+    return None
+
+
+def load_file(path: Path) -> Settings:
+    """Read and validate one configuration file."""
+    try:
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
+    if path.name == "pyproject.toml":
+        table = raw.get("tool", {}).get("factcheck", {})
+        prefix = "tool.factcheck."
+    else:
+        table = raw.get("tool", {}).get("factcheck", raw) if set(raw) == {"tool"} else raw
+        prefix = ""
+    return from_table(table, path, prefix)
+
+
+def from_table(table: dict, path: Path, prefix: str = "") -> Settings:
+    def where(key: str) -> str:
+        return f"{path}: {prefix}{key}"
+
+    settings = Settings(config_path=path, root=path.parent)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: {prefix.rstrip('.') or 'factcheck'} must be a table")
+    for key, value in table.items():
+        if key not in CONFIG_KEYS:
+            raise ConfigError(f"{where(key)}: unknown key (known: {', '.join(CONFIG_KEYS)})")
+        if key in ("select", "ignore", "include", "exclude"):
+            if isinstance(value, str):
+                value = split_ids(value) if key in ("select", "ignore") else [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where(key)}: expected a list of strings")
+            if key in ("select", "ignore"):
+                check_rule_ids(value, where(key))
+                if key == "select":
+                    settings.select = value
+                else:
+                    settings.ignore = value
+            elif key == "include":
+                settings.include = value
+            else:
+                settings.exclude = value
+        elif key == "fail-on":
+            if value not in FAIL_ON:
+                raise ConfigError(f"{where(key)}: {value!r} is not one of {', '.join(FAIL_ON)}")
+            settings.fail_on = value
+        elif key == "data-dir":
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"{where(key)}: expected a folder path")
+            settings.data_dir = (path.parent / os.path.expanduser(value)).resolve()
+        elif key == "as-of":
+            settings.as_of = value if isinstance(value, date) else parse_date(str(value), where(key))
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where(key)}: expected a table of rule id = severity")
+            for rid, sev in value.items():
+                check_rule_ids([rid], where(f"severity.{rid}"))
+                if sev not in SEVERITIES:
+                    raise ConfigError(f"{where(f'severity.{rid}')}: {sev!r} is not one of {', '.join(SEVERITIES)}")
+            settings.severity = dict(value)
+        elif key == "options":
+            settings.options = _rule_options(value, where)
+    return settings
+
+
+def _rule_options(value: Any, where) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where('options')}: expected tables [options.RULE_ID]")
+    rules = known_rules()
+    out: dict[str, dict[str, Any]] = {}
+    for rid, opts in value.items():
+        key = f"options.{rid}"
+        if rid not in rules:
+            raise ConfigError(f"{where(key)}: unknown rule {rid!r}{_did_you_mean(rid, list(rules))}")
+        if not isinstance(opts, dict):
+            raise ConfigError(f"{where(key)}: expected a table of option = value")
+        declared = rules[rid].options or {}
+        for name, val in opts.items():
+            if name not in declared:
+                known = ", ".join(declared) or "none"
+                raise ConfigError(f"{where(f'{key}.{name}')}: unknown option (the rule's options: {known})")
+            default = declared[name]
+            if isinstance(default, bool) != isinstance(val, bool) or (
+                isinstance(default, (int, float)) and not isinstance(val, (int, float))
+            ):
+                raise ConfigError(f"{where(f'{key}.{name}')}: expected a value like {default!r}, got {val!r}")
+            if isinstance(default, (int, float)) and not isinstance(default, bool) and val < 0:
+                raise ConfigError(f"{where(f'{key}.{name}')}: must not be negative")
+        out[rid] = dict(opts)
+    return out
+
+
+# ---------------------------------------------------------------- command line on top
+
+
+def resolve(
+    paths: list[str],
+    *,
+    config: str | None = None,
+    select: str | None = None,
+    ignore: str | None = None,
+    fail_on: str | None = None,
+    as_of: str | None = None,
+    data_dir: str | None = None,
+) -> Settings:
+    """The file's settings (explicit, or the nearest to the first path) with the command line on top."""
+    if config:
+        settings = load_file(Path(config))
+    else:
+        first = next((p for p in paths if p != "-"), ".")
+        found = find_config(Path(first)) if Path(first).exists() else find_config(Path.cwd())
+        settings = load_file(found) if found else Settings()
+    if select is not None:
+        ids = split_ids(select)
+        check_rule_ids(ids, "--select")
+        settings.select = ids
+    if ignore is not None:
+        ids = split_ids(ignore)
+        check_rule_ids(ids, "--ignore")
+        settings.ignore = settings.ignore + ids
+    if fail_on is not None:
+        settings.fail_on = fail_on
+    if as_of is not None:
+        settings.as_of = parse_date(as_of)
+    if data_dir is not None:
+        settings.data_dir = Path(data_dir).expanduser()  # None: the market store's default
+    return settings

@@ -1,0 +1,262 @@
+"""The run: which files, and for each one extract -> claims -> checks -> suppressions -> selection.
+
+The command line is a thin shell around :func:`collect_paths`, :func:`check_document` and
+:func:`extract_document`. Heavy modules (the extractor, the engine, market data) are imported when the
+first document needs them, so ``factcheck --version`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factcheck.config import CATEGORIES, Settings
+from factcheck.document import DRAFT_SUFFIXES, Document, InputError
+from factcheck.model import SEVERITY_RANK, FileResult, Finding
+
+if TYPE_CHECKING:
+    from factcheck.rulebook import Rule
+
+SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
+MARKET_CATEGORIES = frozenset({"market-data", "conversion"})
+SUPPRESSION_RULE = "suppression"
+
+
+# ---------------------------------------------------------------- which files
+
+
+@cache
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """A gitignore-like glob: ``**`` crosses folders, ``*`` and ``?`` do not; no slash = any folder."""
+    pattern = pattern.strip().lstrip("/") if "/" in pattern.strip().rstrip("/") else "**/" + pattern.strip()
+    if pattern.endswith("/"):
+        pattern += "**"
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + "(?:/.*)?")
+
+
+def matches(relpath: str, globs: list[str]) -> bool:
+    return any(_glob_regex(g).fullmatch(relpath) for g in globs)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def collect_paths(args: list[str], settings: Settings) -> Iterator[str | InputError]:
+    """The drafts to read, in a stable order: each path as the user will see it, or an InputError.
+
+    Files named on the command line are always read; directories are walked for draft suffixes, skipping
+    hidden folders, node_modules and the like, and honouring the include/exclude globs of the config.
+    """
+    root = settings.root or Path.cwd()
+    seen: set[str] = set()
+    for arg in args or ["."]:
+        if arg == "-":
+            if arg not in seen:
+                seen.add(arg)
+                yield arg
+            continue
+        p = Path(arg)
+        if not p.exists():
+            yield InputError(f"{arg}: no such file or directory")
+            continue
+        if not p.is_dir():
+            key = str(p.resolve())
+            if key not in seen:
+                seen.add(key)
+                yield arg
+            continue
+        found = []
+        for folder, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+            for name in sorted(files):
+                if name.startswith(".") or Path(name).suffix.lower() not in DRAFT_SUFFIXES:
+                    continue
+                full = Path(folder) / name
+                rel = _relative(full, root)
+                if settings.include and not matches(rel, settings.include):
+                    continue
+                if settings.exclude and matches(rel, settings.exclude):
+                    continue
+                found.append(os.path.normpath(full))
+        for path in found:
+            key = str(Path(path).resolve())
+            if key not in seen:
+                seen.add(key)
+                yield path
+
+
+# ---------------------------------------------------------------- which rules
+
+
+def select_rules(settings: Settings) -> list[Rule]:
+    from factcheck.rulebook import all_rules
+
+    return [r for r in all_rules().values() if rule_selected(r.id, r.category, settings)]
+
+
+def rule_selected(rule_id: str, category: str, settings: Settings) -> bool:
+    def hit(names: list[str]) -> bool:
+        return rule_id in names or category in names or any(n.lower() == "all" for n in names)
+
+    if settings.select is not None and not hit(settings.select):
+        return False
+    return not hit(settings.ignore)
+
+
+# ---------------------------------------------------------------- one document
+
+
+@dataclass
+class Checker:
+    """State shared by every document of one run: the selected rules, their options, the market store."""
+
+    settings: Settings
+    rules: list[Rule] = field(init=False)
+    options: dict[str, dict[str, Any]] = field(init=False)
+    warnings: list[str] = field(default_factory=list)  # one-line messages for stderr
+    _market: Any = field(default=None, init=False)
+    _market_opened: bool = field(default=False, init=False)
+
+    def __post_init__(self) -> None:
+        self.rules = select_rules(self.settings)
+        self.options = {r.id: _effective_options(r, self.settings.options) for r in self.rules}
+
+    @property
+    def needs_market(self) -> bool:
+        return any(r.category in MARKET_CATEGORIES or r.options.get("needs_market") for r in self.rules)
+
+    def market(self) -> Any:
+        """The market store, opened on first use, once per run."""
+        if not self._market_opened:
+            self._market_opened = True
+            from factcheck.market.store import open_market
+
+            try:
+                self._market = open_market(self.settings.data_dir)
+            except InputError:
+                raise
+            except Exception as exc:  # a broken store must not stop the other checks
+                self.warnings.append(f"market data unavailable ({type(exc).__name__}: {exc})")
+                self._market = None
+        return self._market
+
+
+def _effective_options(rule: Rule, overrides: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    try:
+        from factcheck.engine import effective_options
+    except ImportError:
+        return {**(rule.options or {}), **overrides.get(rule.id, {})}
+    return effective_options(rule, overrides)
+
+
+def resolve_as_of(doc: Document, settings: Settings) -> date | None:
+    return settings.as_of or doc.published
+
+
+def check_document(doc: Document, settings: Settings, checker: Checker | None = None) -> FileResult:
+    """Every finding for one document, after suppressions, selection and severity overrides."""
+    checker = checker or Checker(settings)
+    as_of = resolve_as_of(doc, settings)
+    result = FileResult(path=doc.path, text=doc.text, as_of=as_of)
+    if doc.disabled:
+        result.notes.append("factcheck: off in the front matter; not checked")
+        return result
+    from factcheck.checks import CheckContext
+    from factcheck.claims import build_claims
+    from factcheck.engine import run_rules
+    from factcheck.extract import extract_quantities
+
+    quantities = extract_quantities(doc)
+    result.quantities = quantities
+    findings: list[Finding] = []
+    if quantities and checker.rules:
+        claims = build_claims(doc, quantities)
+        market = checker.market() if checker.needs_market else None
+        ctx = CheckContext(doc, quantities, claims, as_of, checker.options, market)
+        findings = run_rules(ctx, checker.rules)
+    kept = []
+    by_id = {r.id: r for r in checker.rules}
+    for f in findings:
+        if doc.suppressed(f.rule, f.start, f.end):
+            continue
+        rule = by_id.get(f.rule)
+        if not rule_selected(f.rule, rule.category if rule else f.category, settings):
+            continue
+        override = settings.severity.get(f.rule)
+        if override and f.severity != "info":
+            f.severity = override  # type: ignore[assignment]  # validated by config
+        kept.append(f)
+    kept.extend(_unknown_suppressions(doc, result))
+    kept.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule, f.end))
+    result.findings = kept
+    return result
+
+
+def _unknown_suppressions(doc: Document, result: FileResult) -> list[Finding]:
+    from factcheck.rulebook import all_rules
+
+    known = set(all_rules()) | set(CATEGORIES) | {"all", SUPPRESSION_RULE}
+    out = []
+    for s in doc.suppressions:
+        for rid in sorted(s.rules or ()):
+            if rid in known:
+                continue
+            line, col = doc.line_col(s.directive_start)
+            message = f"unknown rule id {rid!r} in a suppression comment; it suppresses nothing"
+            result.notes.append(f"{doc.path}:{line}:{col}: {message}")
+            out.append(
+                Finding(
+                    rule=SUPPRESSION_RULE,
+                    category="unverifiable",
+                    severity="info",
+                    message=message,
+                    start=s.directive_start,
+                    end=s.directive_end,
+                    text=doc.text[s.directive_start : s.directive_end],
+                )
+            )
+    return out
+
+
+def extract_document(doc: Document) -> FileResult:
+    from factcheck.extract import extract_quantities
+
+    return FileResult(path=doc.path, text=doc.text, as_of=doc.published, quantities=extract_quantities(doc))
+
+
+def worst(results: list[FileResult]) -> int:
+    """The highest severity rank among all findings (0 when none)."""
+    return max((SEVERITY_RANK[f.severity] for r in results for f in r.findings), default=0)
+
+
+def fails(results: list[FileResult], fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    return worst(results) >= SEVERITY_RANK[fail_on]

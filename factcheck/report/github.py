@@ -1,0 +1,37 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding."""
+
+from __future__ import annotations
+
+from factcheck.model import FileResult
+from factcheck.report.positions import LineIndex
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(results: list[FileResult]) -> str:
+    out = []
+    for r in results:
+        lines = LineIndex(r.text)
+        for f in r.findings:
+            line, col = lines.line_col(f.start)
+            end_line, end_col = lines.line_col(f.end)
+            props = [("file", r.path), ("line", str(line))]
+            if end_line == line:  # GitHub ignores columns on annotations that span lines
+                props += [("col", str(col)), ("endColumn", str(end_col))]
+            props += [("endLine", str(end_line)), ("title", f"factcheck {f.rule} ({f.category})")]
+            message = f.message
+            if f.work:
+                message += "\n" + "\n".join(f.work)
+            if f.sources:
+                message += "\nSources: " + "; ".join(f.sources)
+            head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
+            out.append(f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}")
+    return "".join(line + "\n" for line in out)

@@ -1,0 +1,43 @@
+"""Line and column numbers for offsets into a file's text (1-based, ``\\n`` ends a line)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+
+class LineIndex:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
+    """The span of the sentence (or line) holding [start, end), trimmed, at most ``limit`` wide."""
+    left = max(text.rfind("\n", 0, start) + 1, start - limit // 2)
+    for stop in (". ", "! ", "? "):
+        i = text.rfind(stop, left, start)
+        if i >= 0:
+            left = max(left, i + 2)
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    right = min(right, end + limit // 2)
+    for stop in (". ", "! ", "? "):
+        i = text.find(stop, end, right)
+        if i >= 0:
+            right = min(right, i + 1)
+    while left < start and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return left, right

@@ -1,0 +1,209 @@
+"""The terminal report (default): findings grouped by file, the figure underlined in its sentence, the
+arithmetic and data rows that decide it, and a summary table. Colour only on a terminal (NO_COLOR is
+respected); plain, 100 columns wide and stable when piped or written to a file."""
+
+from __future__ import annotations
+
+import os
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.model import FileResult, Finding, Quantity
+from factcheck.report.positions import LineIndex, sentence_around
+
+PLAIN_WIDTH = 100
+
+
+class _PlainWriter:
+    """Plain output without the spaces rich pads lines with, so piped reports diff cleanly."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        self.pending += text
+        if "\n" in self.pending:
+            done, _, self.pending = self.pending.rpartition("\n")
+            self.out.write("".join(line.rstrip() + "\n" for line in done.split("\n")))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.out.write(self.pending)
+            self.pending = ""
+        self.out.flush()
+
+    def isatty(self) -> bool:
+        return False
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+LABELS = {"error": "error", "warning": "warning", "info": "info"}
+INDENT = 6
+
+
+def make_console(out: TextIO, color: bool | None = None) -> Console:
+    """A console on ``out``: coloured only on a terminal, unless NO_COLOR is set or ``color`` says so."""
+    terminal = out.isatty() if hasattr(out, "isatty") else False
+    if color is None:
+        color = terminal and not os.environ.get("NO_COLOR")
+    return Console(
+        file=out if color else _PlainWriter(out),
+        force_terminal=color,
+        no_color=not color,
+        color_system="auto" if color else None,
+        width=None if terminal else PLAIN_WIDTH,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+
+
+def _excerpt(text: str, start: int, end: int, room: int) -> tuple[str, int, int]:
+    """The sentence around [start, end) on one line, cut to ``room`` characters around the figure.
+
+    Returns the excerpt and the figure's position inside it."""
+    s, e = sentence_around(text, start, end)
+    line = text[s:e].replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    a, b = start - s, min(end, e) - s
+    if len(line) > room:
+        figure = b - a
+        spare = max(room - figure - 2, 0)
+        left = max(0, a - spare // 2)
+        right = min(len(line), left + max(figure, room - 2))
+        left = max(0, min(left, right - (room - 2)))
+        prefix = "…" if left > 0 else ""
+        suffix = "…" if right < len(line) else ""
+        line = prefix + line[left:right] + suffix
+        a, b = a - left + len(prefix), min(b, right) - left + len(prefix)
+    return line, a, b
+
+
+def _finding(console: Console, f: Finding, r: FileResult, lines: LineIndex) -> None:
+    line, col = lines.line_col(f.start)
+    head = Table.grid(padding=(0, 1))
+    head.add_column(width=INDENT - 1, justify="right", no_wrap=True)
+    head.add_column(no_wrap=True)
+    head.add_column(overflow="fold")
+    label = Text(LABELS[f.severity], style=STYLES[f.severity])
+    label.append(f" [{f.rule}]", style="magenta")
+    head.add_row(Text(f"{line}:{col}", style="dim"), label, Text(f.message))
+    console.print(head)
+    room = max((console.width or PLAIN_WIDTH) - INDENT - 2, 20)
+    excerpt, a, b = _excerpt(r.text, f.start, f.end, room)
+    pad = " " * INDENT + "│ "
+    body = Text(pad, style="dim")
+    body.append(excerpt[:a])
+    body.append(excerpt[a:b], style=f"underline {STYLES[f.severity]}")
+    body.append(excerpt[b:])
+    console.print(body, overflow="ignore", crop=False)
+    console.print(Text(pad + " " * a + "^" * max(b - a, 1), style=STYLES[f.severity]), overflow="ignore", crop=False)
+    details: list[tuple[str, str]] = []
+    if f.stated or f.expected:
+        details.append(("stated", f"{f.stated or f.text}" + (f"   expected: {f.expected}" if f.expected else "")))
+    for step in f.work:
+        details.append(("work", step))
+    for rel in f.related:
+        r_line, r_col = lines.line_col(rel.start)
+        details.append(("against", f"{rel.text} ({r_line}:{r_col})"))
+    for src in f.sources:
+        details.append(("source", src))
+    for reading in f.readings:
+        details.append(("reading", reading))
+    for label, value in details:
+        t = Text(" " * INDENT + "│ ", style="dim")
+        t.append(f"{label:<8} ", style="bold")
+        t.append(value)
+        console.print(t)
+
+
+def render_check(results: list[FileResult], out: TextIO, color: bool | None = None) -> None:
+    console = make_console(out, color)
+    for r in results:
+        if not r.findings:
+            continue
+        lines = LineIndex(r.text)
+        title = Text(r.path, style="bold underline")
+        if r.as_of:
+            title.append(f"  (as of {r.as_of.isoformat()})", style="dim")
+        console.print(title)
+        for f in r.findings:
+            _finding(console, f, r, lines)
+            console.print()
+    _summary(console, results)
+
+
+def _summary(console: Console, results: list[FileResult]) -> None:
+    totals = {"error": 0, "warning": 0, "info": 0}
+    table = Table(box=box.SIMPLE_HEAD, show_footer=len(results) > 1, pad_edge=False)
+    table.add_column("file", footer="total", overflow="fold")
+    table.add_column("as of", footer="")
+    for sev in ("error", "warning", "info"):
+        table.add_column(sev, justify="right", style=STYLES[sev])
+    for r in results:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in r.findings:
+            counts[f.severity] += 1
+        for k, v in counts.items():
+            totals[k] += v
+        table.add_row(r.path, r.as_of.isoformat() if r.as_of else "-", *(str(counts[s]) for s in counts))
+    if len(results) > 1:
+        for col, sev in zip(table.columns[2:], ("error", "warning", "info"), strict=True):
+            col.footer = str(totals[sev])
+    if results:
+        console.print(table)
+    n = len(results)
+    verdict = Text()
+    parts = [f"{totals['error']} error{'s' * (totals['error'] != 1)}",
+             f"{totals['warning']} warning{'s' * (totals['warning'] != 1)}",
+             f"{totals['info']} info"]
+    verdict.append(", ".join(parts), style=STYLES["error"] if totals["error"] else "green")
+    verdict.append(f" in {n} file{'s' * (n != 1)} checked")
+    console.print(verdict)
+
+
+def _num(v: float | None) -> str:
+    if v is None:
+        return "-"
+    if v != v or v in (float("inf"), float("-inf")):
+        return "-"
+    if float(v).is_integer() and abs(v) < 1e18:
+        return f"{int(v):,}"
+    return f"{v:,.10g}"
+
+
+def _interval(q: Quantity) -> str:
+    low = "(" if q.low_bound is None else f"[{_num(q.low_bound)}"
+    high = ")" if q.high_bound is None else f"{_num(q.high_bound)}]"
+    low = "(-inf" if q.low_bound is None else low
+    high = "inf)" if q.high_bound is None else high
+    return f"{low}, {high}"
+
+
+def render_extract(results: list[FileResult], out: TextIO, color: bool | None = None) -> None:
+    console = make_console(out, color)
+    total = 0
+    for r in results:
+        lines = LineIndex(r.text)
+        console.print(Text(f"{r.path}  ({len(r.quantities)} figures)", style="bold underline"))
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for name in ("line:col", "text", "value", "unit", "bound", "interval", "kind", "subject", "window"):
+            table.add_column(name, overflow="fold")
+        for q in r.quantities:
+            line, col = lines.line_col(q.start)
+            value = _num(q.value) + (f" – {_num(q.high)}" if q.high is not None else "")
+            if q.kind == "date" and q.date_value is not None:
+                value = q.date_value.isoformat()
+            table.add_row(
+                f"{line}:{col}", q.text, value, q.unit or "", q.bound, _interval(q), q.kind,
+                q.subject or "", q.window or "",
+            )
+        if r.quantities:
+            console.print(table)
+        total += len(r.quantities)
+    console.print(Text(f"{total} figure{'s' * (total != 1)} in {len(results)} file{'s' * (len(results) != 1)}"))
