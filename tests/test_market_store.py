@@ -188,3 +188,17 @@ def test_loading_market_data_imports_neither_pandas_nor_ccxt(tmp_path: Path) -> 
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_data_info_shows_shipped_datasets_and_the_store(empty_store: Path, capsys: pytest.CaptureFixture) -> None:
+    import argparse
+
+    from factcheck.market.info import run_info
+
+    path = storefiles.series_path(empty_store, "binance", "ETH", "USDT", "1d")
+    storefiles.write_rows_atomic(path, [_store_row("2026-11-01", "1", "3", "0.5", "2")])
+    assert run_info(argparse.Namespace(data_dir=empty_store)) == 0
+    out = capsys.readouterr().out
+    assert "binance-spot-1d: 2017-08-17 .. 2026-03-15" in out and "quote USDT" in out
+    assert "hmrc-fx-monthly" in out and "VND" in out
+    assert f"store: {empty_store}" in out and "binance ETH/USDT 1d: 2026-11-01 .. 2026-11-01, 1 rows" in out
