@@ -239,8 +239,10 @@ def _resolve(kind: str, g: dict[str, str | None], as_of: date | None, ref: DateR
         ref.count = count
         if as_of:
             days = _span_days(count, unit)
-            point = as_of - timedelta(days=days) if days is not None else add_months(
-                as_of, -{"month": 1, "quarter": 3, "year": 12}[unit] * count
+            point = (
+                as_of - timedelta(days=days)
+                if days is not None
+                else add_months(as_of, -{"month": 1, "quarter": 3, "year": 12}[unit] * count)
             )
             ref.windows = [_day(point, f"{count} {unit}(s) before publication")]
         return True
