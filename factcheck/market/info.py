@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factcheck.market.store import DatasetInfo, open_market
+if TYPE_CHECKING:  # the store is imported when info runs, not when the CLI builds its parser
+    from factcheck.market.store import DatasetInfo
 
 
 def add_info_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +22,8 @@ def _assets_text(info: DatasetInfo, width: int = 12) -> str:
 
 
 def info_lines(data_dir: Path | None) -> list[str]:
+    from factcheck.market.store import open_market
+
     market = open_market(data_dir)
     datasets = market.coverage()
     lines = [f"shipped data: {market.shipped_dir}"]

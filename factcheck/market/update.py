@@ -25,7 +25,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from factcheck.document import InputError
 from factcheck.market import storefiles
@@ -119,6 +118,8 @@ def _num(value: object) -> str:
 
 def _override_api_root(urls: object, root: str) -> object:
     """Every URL in ccxt's ``urls['api']`` with its scheme://host[:port] replaced by ``root``."""
+    from urllib.parse import urlsplit
+
     if isinstance(urls, dict):
         return {k: _override_api_root(v, root) for k, v in urls.items()}
     if isinstance(urls, str) and "://" in urls:
@@ -140,6 +141,8 @@ def make_exchange(exchange_id: str, exchange_url: str | None = None, timeout_ms:
         config["options"] = {"fetchMarkets": ["spot"], "fetchCurrencies": False}
     exchange = cls(config)
     if exchange_url:
+        from urllib.parse import urlsplit
+
         parts = urlsplit(exchange_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise InputError(f"--exchange-url must be http(s)://host[:port], got {exchange_url!r}")
