@@ -10,6 +10,7 @@ Prices from Binance are in USDT (``quote="USDT"``), not USD; CoinGecko snapshots
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ QUOTE_PREFERENCE = ("USDT", "USD", "USDC", "FDUSD", "BUSD")
 FX_MAX_STALE_DAYS = 4  # a weekend plus a holiday (Easter: Thursday's rate for Monday)
 
 DayLike = dt.date | str
+_MISSING = object()
 
 
 def _as_day(day: DayLike) -> dt.date:
@@ -115,7 +117,10 @@ class _Series:
         self.store_path: Path | None = None
         self._shipped: dict[str, str] | None = None
         self._store: dict[str, storefiles.StoredRow] | None = None
-        self._cache: dict[tuple[str, bool], Candle | None] = {}
+        self._cache: dict[str, Candle | None] = {}
+        self._days: list[str] | None = None
+        self._cache_partial: dict[str, Candle | None] = {}
+        self._shipped_label = f"data: {base}/{quote} 1d, {exchange}, "
 
     def _load(self) -> None:
         if self._shipped is None:
@@ -130,22 +135,27 @@ class _Series:
                     self._store[row.date[:10]] = row
 
     def days(self) -> list[str]:
-        self._load()
-        assert self._shipped is not None and self._store is not None
-        return sorted(set(self._shipped) | {d for d, r in self._store.items() if r.final})
+        """Sorted ISO days with a final candle (shipped or store)."""
+        if self._days is None:
+            self._load()
+            assert self._shipped is not None and self._store is not None
+            self._days = sorted(set(self._shipped) | {d for d, r in self._store.items() if r.final})
+        return self._days
 
     def _label(self, iso: str, where: str) -> str:
         place = self.exchange if where == "shipped" else f"{self.exchange} (local store)"
         return f"data: {self.base}/{self.quote} 1d, {place}, {iso}"
 
     def get(self, iso: str, include_partial: bool = False) -> Candle | None:
-        key = (iso, include_partial)
-        if key in self._cache:
-            return self._cache[key]
-        self._load()
+        cache = self._cache_partial if include_partial else self._cache
+        hit = cache.get(iso, _MISSING)
+        if hit is not _MISSING:
+            return hit  # type: ignore[return-value]
+        if self._shipped is None or self._store is None:
+            self._load()
         assert self._shipped is not None and self._store is not None
         candle = None
-        row = self._store.get(iso)
+        row = self._store.get(iso) if self._store else None
         if row is not None and (row.final or include_partial):
             candle = Candle(dt.date.fromisoformat(iso), float(row.open), float(row.high), float(row.low),
                             float(row.close), float(row.volume), self.quote, self._label(iso, "store"), row.final)
@@ -154,8 +164,8 @@ class _Series:
             if line is not None:
                 _, o, h, lo, c, v = line.split(",")
                 candle = Candle(dt.date.fromisoformat(iso), float(o), float(h), float(lo), float(c), float(v),
-                                self.quote, self._label(iso, "shipped"))
-        self._cache[key] = candle
+                                self.quote, self._shipped_label + iso)
+        cache[iso] = candle
         return candle
 
 
@@ -250,21 +260,22 @@ class MarketData:
 
     def candles(self, asset: str, start: DayLike, end: DayLike, quote: str | None = None) -> list[Candle]:
         """Final daily candles from ``start`` to ``end`` inclusive, in day order (days not covered skipped)."""
-        first, last = _as_day(start), _as_day(end)
+        first, last = _as_day(start).isoformat(), _as_day(end).isoformat()
         candidates = self._candidates(asset, quote)
         if not candidates or last < first:
             return []
+        if len(candidates) == 1:
+            days = candidates[0].days()
+        else:
+            days = sorted({d for series in candidates for d in series.days()})
+        days = days[bisect.bisect_left(days, first):bisect.bisect_right(days, last)]
         out = []
-        one = dt.timedelta(days=1)
-        day = first
-        while day <= last:
-            iso = day.isoformat()
+        for iso in days:
             for series in candidates:
                 candle = series.get(iso)
                 if candle is not None:
                     out.append(candle)
                     break
-            day += one
         return out
 
     def candle_span(self, asset: str, quote: str | None = None) -> tuple[dt.date, dt.date] | None:
