@@ -202,3 +202,12 @@ def test_data_info_shows_shipped_datasets_and_the_store(empty_store: Path, capsy
     assert "binance-spot-1d: 2017-08-17 .. 2026-03-15" in out and "quote USDT" in out
     assert "hmrc-fx-monthly" in out and "VND" in out
     assert f"store: {empty_store}" in out and "binance ETH/USDT 1d: 2026-11-01 .. 2026-11-01, 1 rows" in out
+
+
+def test_malformed_store_line_is_skipped_not_fatal(empty_store: Path) -> None:
+    path = storefiles.series_path(empty_store, "binance", "BTC", "USDT", "1d")
+    storefiles.write_rows_atomic(path, [_store_row("2026-02-05", "1", "3", "0.5", "2")])
+    path.write_text(path.read_text() + "garbage,line\n1800000000000,2027-01-15,1,2\n")
+    market = open_market(empty_store)
+    assert market.candle("BTC", "2026-02-05").close == 2.0
+    assert market.candle("BTC", "2027-01-15") is None

@@ -145,3 +145,17 @@ def test_unknown_symbol_is_a_usage_error_and_writes_nothing(tmp_path: Path, caps
         code = run_update(_args(fake.url, tmp_path, "BTC/USDT,NOPE/USDT", since=TODAY - dt.timedelta(days=2)))
     assert code == 2 and "NOPE/USDT" in capsys.readouterr().err
     assert not tmp_path.joinpath("ohlcv").exists()
+
+
+def test_without_since_update_resumes_at_the_last_final_candle_held(tmp_path: Path) -> None:
+    last_final = TODAY - dt.timedelta(days=5)
+    path = storefiles.series_path(tmp_path, "binance", "BTC", "USDT", "1d")
+    storefiles.write_rows_atomic(path, [storefiles.StoredRow(day_ms(last_final), last_final.isoformat(),
+                                                             "1", "2", "0.5", "1.5", "3", True)])
+    with FakeBinance(first_day=TODAY - dt.timedelta(days=40)) as fake:
+        assert run_update(_args(fake.url, tmp_path, page_limit=None)) == 0
+        first_request = fake.klines_requests()[0]
+    assert int(first_request["startTime"]) == day_ms(last_final)
+    rows = storefiles.read_rows(path)
+    assert [r.date for r in rows][0] == last_final.isoformat() and rows[-1].date == TODAY.isoformat()
+    assert float(rows[0].close) == price_formula("BTCUSDT", day_ms(last_final))[3]  # re-fetched final replaces

@@ -82,7 +82,14 @@ def parse_line(line: str) -> StoredRow:
 
 
 def read_rows(path: Path) -> list[StoredRow]:
-    return [parse_line(ln) for ln in read_lines(path)]
+    """The file's rows; a line that does not parse (hand-edited, truncated) is skipped, not fatal."""
+    rows = []
+    for line in read_lines(path):
+        try:
+            rows.append(parse_line(line))
+        except ValueError:
+            continue
+    return rows
 
 
 def write_rows_atomic(path: Path, rows: list[StoredRow]) -> None:
