@@ -1,0 +1,483 @@
+"""Claims: each figure read in its sentence (subject, metric, direction, window, role, assertive).
+
+The lexicons are data: ``rules/claims.toml`` (metrics, non-assertive cues, clause breaks, time cues,
+subjects) and ``rules/directions.toml`` (rise and fall words). Work is done on ``doc.prose`` with each
+figure masked by ``§`` characters of the same length, so cue words never come from inside a figure and
+offsets stay file offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from factcheck.document import Document
+from factcheck.model import Claim, Quantity
+from factcheck.resources import load_rules_file
+from factcheck.sentences import sentences
+
+MASK = "§"
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+def _words_regex(words: list[str], flags: int = regex.I) -> regex.Pattern[str]:
+    alts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    parts = []
+    for w in alts:
+        esc = regex.escape(w).replace(r"\ ", r"\s+")
+        left = r"(?<![\w])" if w[0].isalnum() else ""
+        right = r"(?![\w])" if w[-1].isalnum() else ""
+        parts.append(left + esc + right)
+    return regex.compile("|".join(parts) or r"(?!x)x", flags)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    metric_reach: int
+    metrics: list[tuple[str, regex.Pattern[str]]]
+    percent_change: regex.Pattern[str]
+    percent_share: regex.Pattern[str]
+    nonassertive: list[tuple[str, regex.Pattern[str]]]
+    nonassertive_after: list[tuple[str, regex.Pattern[str]]]
+    clause_break: regex.Pattern[str]
+    up: regex.Pattern[str]
+    down: regex.Pattern[str]
+    current: regex.Pattern[str]
+    past: regex.Pattern[str]
+    anaphora: regex.Pattern[str]
+    not_entities: frozenset[str]
+    assets: regex.Pattern[str]
+    asset_of: dict[str, str] = field(default_factory=dict)
+
+
+@cache
+def lexicon() -> Lexicon:
+    c = load_rules_file("claims.toml")
+    d = load_rules_file("directions.toml")
+    asset_of: dict[str, str] = {}
+    names: list[str] = []
+    tickers: list[str] = []
+    try:
+        assets = load_rules_file("assets.toml").get("asset", [])
+    except FileNotFoundError:
+        assets = []
+    for a in assets:
+        t = a["ticker"]
+        if a.get("ticker_match", True) and len(t) >= 2:
+            tickers.append(t)
+            asset_of[t] = t
+            for form in a.get("forms", []):
+                tickers.append(form)
+                asset_of[form] = t
+        for n in a.get("names", []):
+            names.append(n)
+            asset_of[n.lower()] = t
+        for n in a.get("exact_names", []):
+            tickers.append(n)
+            asset_of[n] = t
+    name_re = _words_regex(names).pattern
+    ticker_re = _words_regex(tickers, 0).pattern
+    assets_re = regex.compile(f"(?i:{name_re})|(?:\\$?(?:{ticker_re}))")
+    return Lexicon(
+        metric_reach=int(c.get("metric_reach", 6)),
+        metrics=[(k, _words_regex(v)) for k, v in c["metrics"].items()],
+        percent_change=_words_regex(c["percent"]["change"]),
+        percent_share=_words_regex(c["percent"]["share"]),
+        nonassertive=[(k, _words_regex(v)) for k, v in c["nonassertive"].items()],
+        nonassertive_after=[(k, _words_regex(v)) for k, v in c["nonassertive_after"].items()],
+        clause_break=regex.compile("|".join(regex.escape(b) for b in c["clause_breaks"])),
+        up=_words_regex(d["up"]),
+        down=_words_regex(d["down"]),
+        current=_words_regex(c["time"]["current"]),
+        past=_words_regex(c["time"]["past"]),
+        anaphora=_words_regex(c["anaphora"]),
+        not_entities=frozenset(c["not_entities"]),
+        assets=assets_re,
+        asset_of=asset_of,
+    )
+
+
+def canonical_asset(name: str) -> str | None:
+    lex = lexicon()
+    bare = name.lstrip("$")
+    return lex.asset_of.get(bare) or lex.asset_of.get(bare.lower())
+
+
+# ---------------------------------------------------------------- windows
+
+
+_WINDOW_KEYS: list[tuple[str, regex.Pattern[str]]] = [
+    (
+        "1d",
+        regex.compile(
+            r"24[\s-]*hours?|(?:past|last|one|a|per|each|single|the)\s+day\b|\bdaily\b|\bintraday\b|\b1d\b", regex.I
+        ),
+    ),
+    ("1w", regex.compile(r"\bweek\b|\bweekly\b|7[\s-]*days?|seven\s+days|\bWoW\b|week[\s-]on[\s-]week", regex.I)),
+    ("1m", regex.compile(r"\bmonth\b|\bmonthly\b|30[\s-]*days?|thirty\s+days|\bMoM\b|month[\s-]on[\s-]month", regex.I)),
+    ("ytd", regex.compile(r"\bYTD\b|year[\s-]to[\s-]date|(?:start|beginning)\s+of\s+(?:this|the)\s+year", regex.I)),
+    ("1y", regex.compile(r"\byear\b|\byearly\b|\bannual|12\s+months|\bYoY\b|year[\s-](?:on|over)[\s-]year", regex.I)),
+    ("1q", regex.compile(r"\bquarter\b|\bquarterly\b|\bQoQ\b|three\s+months", regex.I)),
+]
+_ONE_WINDOW = regex.compile(r"(\d+|two|three|four|five|six|ten)[\s-]+(hours?|days?|weeks?|months?|years?)", regex.I)
+
+
+def window_key(window: str | None) -> str | None:
+    """A canonical key for a window phrase: "over the past 7 days" and "per week" -> "1w"."""
+    if not window:
+        return None
+    w = window.strip()
+    m = _ONE_WINDOW.search(w)
+    if m and not regex.match(r"(?:24|7|30|seven|thirty)\b", m.group(1), regex.I):
+        return f"{m.group(1).lower()}{m.group(2).lower().rstrip('s')}"
+    for key, pat in _WINDOW_KEYS:
+        if pat.search(w):
+            return key
+    month = regex.search(
+        r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(\d{4}))?",
+        w,
+    )
+    if month:
+        return f"in {month.group(1)}" + (f" {month.group(2)}" if month.group(2) else "")
+    q = regex.search(r"\b(Q[1-4]|H[12])\b(?:\s+(\d{4}))?", w)
+    if q:
+        return q.group(1) + (f" {q.group(2)}" if q.group(2) else "")
+    return w.lower()
+
+
+# ---------------------------------------------------------------- sentence frames
+
+
+@dataclass(slots=True)
+class Frame:
+    """A sentence with its figures masked: ``masked`` has the length of ``doc.prose[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    masked: str
+    quantities: list[Quantity]
+
+    def local(self, q: Quantity) -> tuple[int, int]:
+        return q.start - self.start, q.end - self.start
+
+
+def frames(doc: Document, quantities: list[Quantity]) -> list[Frame]:
+    out: list[Frame] = []
+    qs = sorted(quantities, key=lambda q: q.start)
+    i = 0
+    for s, e in sentences(doc.prose):
+        while i < len(qs) and qs[i].start < s:
+            i += 1
+        inside: list[Quantity] = []
+        j = i
+        while j < len(qs) and qs[j].start < e:
+            inside.append(qs[j])
+            j += 1
+        text = doc.prose[s:e]
+        chars = list(text)
+        for q in inside:
+            for k in range(max(0, q.start - s), min(len(chars), q.end - s)):
+                chars[k] = MASK
+        out.append(Frame(s, e, text, "".join(chars), inside))
+        i = j
+    return out
+
+
+def clause_bounds(masked: str, a: int, b: int) -> tuple[int, int]:
+    """The clause around the local span [a, b): from the last clause break before it to the next after."""
+    lex = lexicon()
+    lo = 0
+    for m in lex.clause_break.finditer(masked, 0, a):
+        lo = m.end()
+    m2 = lex.clause_break.search(masked, b)
+    hi = m2.start() if m2 else len(masked)
+    return lo, hi
+
+
+def _nearest(pattern: regex.Pattern[str], text: str, a: int, b: int, lo: int, hi: int) -> regex.Match[str] | None:
+    """The match of ``pattern`` in text[lo:hi] nearest to the span [a, b) (ties: the one before)."""
+    best, best_d = None, None
+    for m in pattern.finditer(text, lo, hi):
+        if m.start() >= b:
+            d = m.start() - b
+        elif m.end() <= a:
+            d = a - m.end()
+        else:
+            continue
+        if best_d is None or d < best_d:
+            best, best_d = m, d
+    return best
+
+
+def _word_distance(text: str, x: int, y: int) -> int:
+    lo, hi = min(x, y), max(x, y)
+    return len(regex.findall(r"\w+", text[lo:hi]))
+
+
+# ---------------------------------------------------------------- the parts of a claim
+
+
+def metric_of(frame: Frame, q: Quantity) -> str | None:
+    lex = lexicon()
+    a, b = frame.local(q)
+    lo, hi = clause_bounds(frame.masked, a, b)
+    if q.kind == "percent":
+        before = frame.masked[max(lo, a - 60) : a]
+        after = frame.masked[b : min(hi, b + 40)]
+        if regex.match(r"\s*\)", after) and regex.search(r"§\s*\($", before):
+            return "share"  # 2,230 (65%) of the videos
+        if (
+            regex.match(r"\s*(?:of|stake|share)\b", after, regex.I)
+            and not lex.up.search(before[-25:])
+            and not lex.down.search(before[-25:])
+        ):
+            return "share"
+        if regex.search(r"\bdiscount\b", after[:20], regex.I):
+            return "discount"
+        if regex.search(r"\bpremium\b", after[:20], regex.I):
+            return "premium"
+        if regex.search(r"\bdrawdown\b", frame.masked[lo:hi], regex.I):
+            return "drawdown"
+        if (
+            lex.up.search(frame.masked, lo, hi)
+            or lex.down.search(frame.masked, lo, hi)
+            or lex.percent_change.search(frame.masked, lo, hi)
+        ):
+            return "change"
+        if lex.percent_share.search(frame.masked, max(lo, a - 40), min(hi, b + 40)):
+            return "share"
+        return None
+    if q.kind == "multiple":
+        return "multiple"
+    if q.kind in ("date", "duration"):
+        return q.kind
+    best, best_d = None, None
+    for name, pat in lex.metrics:
+        m = _nearest(pat, frame.masked, a, b, lo, hi)
+        if m is None:
+            continue
+        d = _word_distance(frame.masked, m.start() if m.start() >= b else m.end(), a if m.end() <= a else b)
+        if d <= lex.metric_reach and (best_d is None or d < best_d):
+            best, best_d = name, d
+    if best is None and q.unit and canonical_asset(q.unit):
+        return "holdings"
+    return best
+
+
+def direction_of(frame: Frame, q: Quantity) -> int:
+    if q.sign < 0:
+        return -1
+    lex = lexicon()
+    a, b = frame.local(q)
+    lo, hi = clause_bounds(frame.masked, a, b)
+    up = _nearest(lex.up, frame.masked, a, b, lo, hi)
+    down = _nearest(lex.down, frame.masked, a, b, lo, hi)
+    if regex.match(r"\+", q.text):
+        return 1
+    if up is None and down is None:
+        return 0
+    if up is None:
+        return -1
+    if down is None:
+        return 1
+    du = abs((up.start() if up.start() >= b else a) - (up.start() if up.start() < a else b))
+    dd = abs((down.start() if down.start() >= b else a) - (down.start() if down.start() < a else b))
+    return 1 if du < dd else -1
+
+
+def assertive_of(frame: Frame, q: Quantity) -> tuple[bool, str | None]:
+    lex = lexicon()
+    a, b = frame.local(q)
+    lo, hi = clause_bounds(frame.masked, a, b)
+    before = frame.masked[:a]
+    clause_before = frame.masked[lo:a]
+    after = frame.masked[b : min(len(frame.masked), b + 25)]
+    for kind, pat in lex.nonassertive:
+        scope = clause_before if kind in ("cost_basis", "level") else before
+        if kind == "cost_basis":
+            scope = frame.masked[max(lo, a - 45) : a]
+        found = list(pat.finditer(scope))
+        m = found[-1] if found else None
+        if m is not None:
+            return False, f"{kind.replace('_', ' ')}: {m.group(0)}"
+    for kind, pat in lex.nonassertive_after:
+        m = pat.match(after.lstrip()) if after.strip() else None
+        if m is None:
+            m2 = pat.search(after)
+            if m2 and not regex.search(r"[.,;]", after[: m2.start()]):
+                m = m2
+        if m is not None:
+            return False, f"{kind}: {m.group(0)}"
+    quote = _inside_quote(frame.text, a)
+    if quote and any(p.search(quote) for k, p in lex.nonassertive if k == "forecast"):
+        return False, "quoted prediction"
+    return True, None
+
+
+def _inside_quote(text: str, a: int) -> str | None:
+    opens = [i for i, ch in enumerate(text[:a]) if ch in '“"']
+    if not opens:
+        return None
+    o = opens[-1]
+    close = regex.search(r"[”\"]", text[o + 1 :])
+    closes_before = close is not None and o + 1 + close.start() < a
+    if closes_before:
+        return None
+    return text[o : (o + 1 + close.start()) if close else len(text)]
+
+
+def role_of(frame: Frame, q: Quantity) -> str | None:
+    a, b = frame.local(q)
+    before = frame.masked[max(0, a - 30) : a]
+    after = frame.masked[b : b + 30]
+    if regex.search(r"\bfrom\s+(?:(?:the|an?|its|a\s+low\s+of|a\s+high\s+of|just|around|about)\s+)?$", before, regex.I):
+        return "from"
+    if regex.search(
+        r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?|at)\s+(?:(?:the|an?|around|about|just)\s+)?$", before, regex.I
+    ) and regex.search(r"\bfrom\b", frame.masked, regex.I):
+        return "to"
+    if regex.search(r"\bremaining\s+$", before, regex.I):
+        return "remaining"
+    if regex.search(
+        r"(?:^|[,;]\s*)of\s+(?:the\s+)?(?:first\s+|total\s+|initial\s+)?$", frame.masked[:a], regex.I
+    ) or regex.search(r"\b(?:out\s+of\s+(?:the\s+)?|total\s+of\s+)$", before, regex.I):
+        return "total"
+    if regex.match(r"\s*\(", after) or regex.search(r"\(\s*$", before):
+        return "part"
+    return None
+
+
+# ---------------------------------------------------------------- subjects
+
+
+_ENTITY = regex.compile(r"(?<![\w’'])(?:[A-Z][\w’'&.-]*[\w])(?:\s+(?:[A-Z][\w’'&.-]*[\w]|of|de))*")
+
+
+def _mentions(frame: Frame) -> list[tuple[int, int, str, bool]]:
+    """(start, end, canonical, is_asset) for the asset and entity mentions in the sentence."""
+    lex = lexicon()
+    out: list[tuple[int, int, str, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for m in lex.assets.finditer(frame.masked):
+        canon = canonical_asset(m.group(0))
+        if canon:
+            out.append((m.start(), m.end(), canon, True))
+            taken.append((m.start(), m.end()))
+    for m in _ENTITY.finditer(frame.masked):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        words = m.group(0).split()
+        while words and words[0] in lex.not_entities:
+            words.pop(0)
+        if not words:
+            continue
+        name = " ".join(words).rstrip("’'s").strip()
+        name = regex.sub(r"[’']s$", "", name)
+        if not name or name in lex.not_entities:
+            continue
+        out.append((m.start(), m.end(), name, False))
+    out.sort()
+    return out
+
+
+def subject_of(
+    frame: Frame, q: Quantity, mentions: list[tuple[int, int, str, bool]], carried: str | None
+) -> str | None:
+    a, b = frame.local(q)
+    holder = q.unit is not None and canonical_asset(q.unit) is not None
+    lo, _ = clause_bounds(frame.masked, a, b)
+    before = [m for m in mentions if m[1] <= a]
+    if holder:
+        ents = [m for m in before if not m[3]]
+        if ents:
+            return ents[-1][2]
+        return carried
+    assets_in_clause = [m for m in before if m[3] and m[0] >= lo]
+    if assets_in_clause:
+        return assets_in_clause[-1][2]
+    ents_in_clause = [m for m in before if not m[3] and m[0] >= lo]
+    assets_before = [m for m in before if m[3]]
+    if ents_in_clause:
+        return ents_in_clause[-1][2]
+    if assets_before:
+        return assets_before[-1][2]
+    if before:
+        return before[-1][2]
+    after = [m for m in mentions if m[0] >= b and m[0] - b < 40]
+    if after:
+        return after[0][2]
+    return carried
+
+
+def _respectively(
+    frame: Frame, qs: list[Quantity], mentions: list[tuple[int, int, str, bool]]
+) -> dict[int, str | None]:
+    """ "USDC and USDe, which declined by 2.6% and 57%, respectively": pair the lists in order."""
+    out: dict[int, str | None] = {}
+    if not regex.search(r"\brespectively\b", frame.masked, regex.I):
+        return out
+    first = frame.local(qs[0])[0] if qs else 0
+    names = [m for m in mentions if m[1] <= first]
+    listed: list[str] = []
+    for m in reversed(names):
+        listed.insert(0, m[2])
+        if len(listed) == len(qs):
+            break
+    for i, q in enumerate(qs):
+        out[id(q)] = listed[i] if len(listed) == len(qs) else None
+    return out
+
+
+def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
+    """One claim per figure that is not a date, in document order."""
+    lex = lexicon()
+    claims: list[Claim] = []
+    carried: str | None = None
+    for frame in frames(doc, quantities):
+        mentions = _mentions(frame)
+        figures = [q for q in frame.quantities if q.kind != "date"]
+        resp = _respectively(frame, figures, mentions)
+        for q in figures:
+            a, _ = frame.local(q)
+            if id(q) in resp:
+                subject = resp[id(q)]
+            else:
+                uses_anaphora = lex.anaphora.search(frame.masked, 0, a) is not None
+                subject = subject_of(frame, q, mentions, carried if uses_anaphora or not mentions else None)
+            assertive, reason = assertive_of(frame, q)
+            window = q.window or (f"per {q.per}" if q.per else None)
+            claims.append(
+                Claim(
+                    quantity=q,
+                    sentence_start=frame.start,
+                    sentence_end=frame.end,
+                    subject=subject,
+                    metric=metric_of(frame, q),
+                    direction=direction_of(frame, q),
+                    window=window,
+                    assertive=assertive,
+                    reason=reason,
+                    role=role_of(frame, q),
+                )
+            )
+        named = [m for m in mentions if not m[3]] + [m for m in mentions if m[3]]
+        if mentions:
+            assets = [m for m in mentions if m[3]]
+            carried = (assets[-1] if assets else named[0])[2]
+    return claims
+
+
+def is_current(doc: Document, claim: Claim) -> bool | None:
+    """True when the figure's sentence marks it as current, False when as past, None when unmarked."""
+    lex = lexicon()
+    text = doc.prose[claim.sentence_start : claim.sentence_end]
+    if lex.past.search(text):
+        return False
+    if lex.current.search(text):
+        return True
+    return None
