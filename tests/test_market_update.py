@@ -159,3 +159,14 @@ def test_without_since_update_resumes_at_the_last_final_candle_held(tmp_path: Pa
     rows = storefiles.read_rows(path)
     assert [r.date for r in rows][0] == last_final.isoformat() and rows[-1].date == TODAY.isoformat()
     assert float(rows[0].close) == price_formula("BTCUSDT", day_ms(last_final))[3]  # re-fetched final replaces
+
+
+def test_cli_data_update_unreachable_exits_3_in_a_fresh_process(tmp_path: Path) -> None:
+    import subprocess
+
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "data", "update", "--exchange", "binance",
+                           "--symbols", "BTC/USDT", "--since", "2026-01-01", "--exchange-url", _closed_port_url(),
+                           "--data-dir", str(tmp_path / "store")], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == EXIT_UNREACHABLE
+    assert len(proc.stderr.strip().splitlines()) == 1 and "cannot reach binance" in proc.stderr
+    assert not (tmp_path / "store").exists()

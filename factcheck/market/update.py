@@ -132,8 +132,8 @@ def _override_api_root(urls: object, root: str) -> object:
 def make_exchange(exchange_id: str, exchange_url: str | None = None, timeout_ms: int = 10_000):
     import ccxt
 
-    cls = getattr(ccxt, exchange_id.lower(), None)
-    if cls is None or not isinstance(cls, type):
+    cls = getattr(ccxt, exchange_id.lower(), None) if exchange_id.lower() in ccxt.exchanges else None
+    if cls is None:
         raise InputError(f"--exchange: unknown ccxt exchange {exchange_id!r}")
     config: dict = {"enableRateLimit": True, "timeout": timeout_ms}
     if exchange_id.lower() in ("binance", "binanceus"):
