@@ -136,6 +136,7 @@ def test_fx_daily_snapshot_preferred_to_monthly_when_there_is_one(empty_store: P
     vnd = market.fx("VND", D(2026, 2, 5))
     assert vnd.granularity == "daily" and "fawazahmed0" in vnd.source
     assert vnd.units_per_usd == pytest.approx(25938.2, abs=0.1)
+    assert market.fx("BTC", D(2026, 2, 5)) is None  # crypto codes in the snapshot are not FX rates
 
 
 def test_fx_beyond_every_source_is_none(empty_store: Path) -> None:

@@ -414,6 +414,8 @@ class MarketData:
         return None
 
     def _fawaz_rate(self, cur: str, day: dt.date) -> Rate | None:
+        if cur in self._coin_index() or cur in self._series_index():
+            return None  # the snapshots also list crypto codes: a crypto asset is not a currency here
         table = self._fawaz_table()
         for back in range(FX_MAX_STALE_DAYS + 1):
             used = day - dt.timedelta(days=back)
