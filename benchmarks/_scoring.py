@@ -1,0 +1,197 @@
+"""Shared pieces of the extraction benchmarks: running the extractor on a sentence and matching its
+quantities against expected figures (span overlap + value agreement), stdlib only.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+REL_TOL = 1e-6
+
+
+def load_extractor():
+    """factcheck.extract.extract_quantities and factcheck.document.parse, or exit 2 with a message."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        from factcheck.document import parse
+        from factcheck.extract import extract_quantities
+    except ImportError as exc:  # the extractor is being written in parallel
+        print(f"extractor not importable yet: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+    def run(text: str) -> list[Any]:
+        return list(extract_quantities(parse(text, "-", "text")))
+
+    return run
+
+
+def close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    return abs(a - b) <= REL_TOL * max(abs(a), abs(b)) or abs(a - b) < 1e-12
+
+
+def norm_unit(unit: str | None) -> str:
+    """Case, spaces and underscores do not matter: "terawatt_hour" == "terawatt hour"; None == ""."""
+    return (unit or "").lower().replace("_", "").replace(" ", "")
+
+
+def our_units(q: Any) -> set[str]:
+    """The unit strings a predicted quantity answers to: its unit, and unit/per when it is a rate."""
+    units = {norm_unit(q.unit)}
+    per = getattr(q, "per", None)
+    if per:
+        units.add(norm_unit(q.unit) + "/" + norm_unit(per))
+    return units
+
+
+def find_span(text: str, surface: str, nth: int = 1, after: int = 0) -> tuple[int, int]:
+    """The nth occurrence of surface at or after `after`; prefers occurrences not inside a longer number."""
+    starts = []
+    i = text.find(surface, after)
+    while i >= 0:
+        starts.append(i)
+        i = text.find(surface, i + 1)
+    if not starts:
+        raise ValueError(f"surface {surface!r} not in {text!r}")
+
+    def clean(i: int) -> bool:
+        before = text[i - 1] if i > 0 else " "
+        after_ch = text[i + len(surface)] if i + len(surface) < len(text) else " "
+        return not (before.isalnum() and surface[:1].isalnum()) and not (after_ch.isdigit() and surface[-1:].isdigit())
+
+    preferred = [i for i in starts if clean(i)] or starts
+    pick = preferred[min(nth, len(preferred)) - 1]
+    return pick, pick + len(surface)
+
+
+@dataclass
+class Expected:
+    start: int
+    end: int
+    surface: str
+    value: float
+    high: float | None = None  # range: the high end (annotated set)
+    mean_of_range: bool = False  # quantulum3: value is the mean of a range of half-width `uncertainty`
+    uncertainty: float | None = None
+    units: set[str] = field(default_factory=set)  # acceptable normalised units
+    unit_label: str = ""
+    optional: bool = False
+    pair_ok: bool = False
+    data: dict = field(default_factory=dict)  # the raw annotation
+    # filled by match()
+    match: list[Any] = field(default_factory=list)  # 1 quantity, or 2 for a from/to pair
+    unit_ok: bool = False
+
+    @property
+    def ends(self) -> tuple[float, float] | None:
+        if self.high is not None:
+            return self.value, self.high
+        if self.mean_of_range and self.uncertainty:
+            return self.value - self.uncertainty, self.value + self.uncertainty
+        return None
+
+
+def overlaps(q: Any, e: Expected) -> int:
+    return max(0, min(q.end, e.end) - max(q.start, e.start))
+
+
+def value_agrees(q: Any, e: Expected) -> bool:
+    if q.value is None:
+        return False
+    if e.high is not None:  # annotated range: both ends
+        return q.high is not None and close(q.value, e.value) and close(q.high, e.high)
+    if e.mean_of_range:  # quantulum3 range: their value is the midpoint
+        if q.high is not None:
+            return close((q.value + q.high) / 2, e.value)
+        return close(q.value, e.value)
+    return q.high is None and close(q.value, e.value)
+
+
+def match(expected: list[Expected], predicted: list[Any]) -> list[Any]:
+    """Assign predictions to expected figures in place; return the unmatched predictions."""
+    free = list(predicted)
+    for e in expected:
+        cands = [q for q in free if overlaps(q, e) and value_agrees(q, e)]
+        if cands:
+            best = max(cands, key=lambda q: (bool(e.units & our_units(q)), overlaps(q, e)))
+            e.match = [best]
+            e.unit_ok = bool(e.units & our_units(best))
+            free.remove(best)
+    for e in expected:  # a range written "from X to Y" may come back as two figures
+        if e.match or not e.pair_ok or e.ends is None:
+            continue
+        lo, hi = e.ends
+        ps = [q for q in free if overlaps(q, e) and q.high is None]
+        a = next((q for q in ps if close(q.value, lo)), None)
+        b = next((q for q in ps if q is not a and close(q.value, hi)), None)
+        if a is not None and b is not None:
+            e.match = [a, b]
+            e.unit_ok = bool(e.units & our_units(a)) and bool(e.units & our_units(b))
+            free.remove(a)
+            free.remove(b)
+    return free
+
+
+@dataclass
+class Score:
+    n_exp: int = 0
+    n_pred: int = 0
+    tp: int = 0
+    tp_unit: int = 0
+
+    def add(self, other: Score) -> None:
+        self.n_exp += other.n_exp
+        self.n_pred += other.n_pred
+        self.tp += other.tp
+        self.tp_unit += other.tp_unit
+
+    @staticmethod
+    def prf(tp: int, n_pred: int, n_exp: int) -> tuple[float, float, float]:
+        p = tp / n_pred if n_pred else 1.0
+        r = tp / n_exp if n_exp else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    @property
+    def value(self) -> tuple[float, float, float]:
+        return self.prf(self.tp, self.n_pred, self.n_exp)
+
+    @property
+    def value_unit(self) -> tuple[float, float, float]:
+        return self.prf(self.tp_unit, self.n_pred, self.n_exp)
+
+
+def score_sentence(expected: list[Expected], unmatched: list[Any]) -> Score:
+    """Counts: optional figures neither count when missed nor make their match a false positive.
+    A pair matched to one range counts once (one true positive, no false positive)."""
+    s = Score()
+    for e in expected:
+        if e.optional:
+            continue
+        s.n_exp += 1
+        if e.match:
+            s.tp += 1
+            s.tp_unit += e.unit_ok
+    s.n_pred = s.tp + len(unmatched)
+    return s
+
+
+def fmt_q(q: Any) -> str:
+    rng = f"..{q.high:g}" if q.high is not None else ""
+    per = f"/{q.per}" if getattr(q, "per", None) else ""
+    v = "None" if q.value is None else f"{q.value:g}"
+    return f"{q.text!r} = {v}{rng} {q.unit or '-'}{per} [{q.bound}, {q.kind}]"
+
+
+def pct(x: float) -> str:
+    return "  n/a" if math.isnan(x) else f"{100 * x:5.1f}"
