@@ -63,16 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     data = sub.add_parser("data", help="market data: update the store, show what is available")
     data_sub = data.add_subparsers(dest="data_command", metavar="ACTION", parser_class=_Parser)
+    from factcheck.market.info import add_info_arguments
+    from factcheck.market.update import add_update_arguments
+
     update = data_sub.add_parser("update", help="fetch candles through ccxt into the user's store")
-    update.add_argument("--exchange", default="binance")
-    update.add_argument("--symbols", required=True, metavar="BASE/QUOTE,...")
-    update.add_argument("--timeframe", default="1d")
-    update.add_argument("--since", metavar="YYYY-MM-DD")
-    update.add_argument("--until", metavar="YYYY-MM-DD")
-    update.add_argument("--exchange-url", metavar="URL", help="replace the exchange's REST API root")
-    update.add_argument("--data-dir", metavar="DIR")
+    add_update_arguments(update)
     info = data_sub.add_parser("info", help="show shipped data and the user's store")
-    info.add_argument("--data-dir", metavar="DIR")
+    add_info_arguments(info)
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("rule_id", nargs="?", metavar="RULE_ID")
@@ -394,16 +391,12 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_data_update(args: argparse.Namespace) -> int:
-    try:
-        from factcheck.market import update as market_update
-    except ImportError:
-        raise UsageError("data update is not available in this build") from None
-    return market_update.run_cli(args)
+    from factcheck.market.update import run_update
+
+    return run_update(args)
 
 
 def cmd_data_info(args: argparse.Namespace) -> int:
-    try:
-        from factcheck.market import info as market_info
-    except ImportError:
-        raise UsageError("data info is not available in this build") from None
-    return market_info.run_cli(args)
+    from factcheck.market.info import run_info
+
+    return run_info(args)

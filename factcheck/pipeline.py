@@ -204,7 +204,7 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
     kept = []
     by_id = {r.id: r for r in checker.rules}
     for f in findings:
-        if doc.suppressed(f.rule, f.start, f.end):
+        if any(doc.suppressed(name, f.start, f.end) for name in (f.rule, f.category, "all")):
             continue
         rule = by_id.get(f.rule)
         if not rule_selected(f.rule, rule.category if rule else f.category, settings):
