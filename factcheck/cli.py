@@ -256,6 +256,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     results = []
     for path, doc in _documents(args.paths, settings, problems):
         result = _each_file("checking", path, problems, check_document, doc, settings, checker)
+        for failure in checker.failures:
+            problems.append(failure)
+            _say(failure)
+        checker.failures.clear()
         if result is not None:
             results.append(result)
             for note in result.notes:

@@ -141,6 +141,7 @@ class Checker:
     rules: list[Rule] = field(init=False)
     options: dict[str, dict[str, Any]] = field(init=False)
     warnings: list[str] = field(default_factory=list)  # one-line messages for stderr
+    failures: list[str] = field(default_factory=list)  # rules that crashed (exit 2), one line each
     _market: Any = field(default=None, init=False)
     _market_opened: bool = field(default=False, init=False)
 
@@ -200,7 +201,15 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
         claims = build_claims(doc, quantities)
         market = checker.market() if checker.needs_market else None
         ctx = CheckContext(doc, quantities, claims, as_of, checker.options, market)
-        findings = run_rules(ctx, checker.rules)
+        for rule in checker.rules:  # one at a time: a failing rule must not take the others down
+            try:
+                findings.extend(run_rules(ctx, [rule]))
+            except Exception as exc:  # noqa: BLE001
+                if os.environ.get("FACTCHECK_DEBUG"):
+                    raise
+                checker.failures.append(
+                    f"{doc.path}: internal error in rule {rule.id}: {type(exc).__name__}: {_one_line(exc)}"
+                )
     kept = []
     by_id = {r.id: r for r in checker.rules}
     for f in findings:
@@ -217,6 +226,10 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
     kept.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule, f.end))
     result.findings = kept
     return result
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:300]
 
 
 def _unknown_suppressions(doc: Document, result: FileResult) -> list[Finding]:

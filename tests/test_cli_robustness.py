@@ -203,8 +203,27 @@ def test_unexpected_exception_is_one_line_internal_error(tmp_path, capsys, monke
     (tmp_path / "b.md").write_text("Up 2%.\n")
     code, out, err = run(capsys, "check", str(tmp_path), "--format", "json")
     assert code == 2 and "Traceback" not in err
-    assert err.count("internal error") == 2 and "ZeroDivisionError: boom" in err
-    assert json.loads(out)["summary"]["files"] == 0
+    lines = err.strip().splitlines()
+    assert all("internal error" in line and "ZeroDivisionError: boom" in line for line in lines)
+    assert any("a.md" in line for line in lines) and any("b.md" in line for line in lines)
+    assert json.loads(out)["summary"] == {"files": 2, "error": 0, "warning": 0, "info": 0}
+
+
+def test_a_crashing_rule_does_not_hide_the_other_rules(tmp_path, capsys, monkeypatch):
+    engine = sys.modules["factcheck.engine"]
+    real = engine.run_rules
+
+    def flaky(ctx, rules):
+        if any(r.id == "fake-warning" for r in rules):
+            raise KeyError("price")
+        return real(ctx, rules)
+
+    monkeypatch.setattr(engine, "run_rules", flaky)
+    (tmp_path / "a.md").write_text("Up 1% at $5.\n")
+    code, out, err = run(capsys, "check", str(tmp_path / "a.md"), "--format", "json")
+    assert code == 2
+    assert_one_line_error(err, "a.md", "internal error in rule fake-warning", "KeyError")
+    assert [f["rule"] for f in json.loads(out)["files"][0]["findings"]] == ["fake-error"]
 
 
 def test_unwritable_output_is_a_usage_error(tmp_path, capsys):
