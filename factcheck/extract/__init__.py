@@ -1,0 +1,142 @@
+"""Quantity extraction: every figure in a draft with its span, value, unit, bound, interval, kind,
+subject and time window.
+
+    from factcheck.document import parse
+    from factcheck.extract import extract_quantities
+    extract_quantities(parse("BitMine holds about 4.28 million ETH."))
+
+Works on ``doc.prose`` (non-prose blanked), so offsets are file offsets. Modules: ``patterns`` (the
+compiled scanning patterns), ``scan`` (numbers, currencies, scales, units), ``numbers``, ``dates``,
+``hedges`` (bounds and intervals), ``ranges``, ``context`` (subject and window); vocabulary in rules/.
+"""
+
+from __future__ import annotations
+
+from factcheck.document import Document
+from factcheck.extract import context, hedges, ranges
+from factcheck.extract.scan import Atom, lower, scan
+from factcheck.model import Quantity
+
+__all__ = ["extract_quantities", "extract_text"]
+
+
+def extract_text(text: str, fmt: str = "text") -> list[Quantity]:
+    """Convenience: extract from a string."""
+    from factcheck.document import parse
+
+    return extract_quantities(parse(text, "-", fmt))
+
+
+def extract_quantities(doc: Document) -> list[Quantity]:
+    prose = doc.prose
+    atoms = scan(prose)
+    out: list[Quantity] = []
+    hedge_of: list[hedges.Hedge | None] = [hedges.hedge_before(prose, a.start, a.kind) for a in atoms]
+    i = 0
+    n = len(atoms)
+    while i < n:
+        a = atoms[i]
+        h = hedge_of[i]
+        hstart = h.start if h else a.start
+        if i + 1 < n:
+            b = atoms[i + 1]
+            rstart = ranges.range_start(prose, a, b, hstart)
+            merged = ranges.merge(a, b) if rstart is not None else None
+            if merged is not None:
+                out.append(_range_quantity(prose, a, b, merged, rstart, h))
+                i += 2
+                continue
+        out.append(_quantity(prose, a, h))
+        i += 1
+    _add_context(prose, out)
+    return out
+
+
+def _quantity(prose: str, a: Atom, h: hedges.Hedge | None) -> Quantity:
+    start = h.start if h else a.start
+    end = a.after_text_end or a.end
+    if a.kind == "date":
+        return Quantity(prose[start:end] if h is None else prose[a.start : a.end], a.start, a.end, None, None,
+                        None, None, None, "exact", "date", number_text=a.number_text,
+                        date_value=a.date_value)  # fmt: skip
+    bound = h.bound if h else (a.after_bound or "exact")
+    assert a.value is not None
+    low, high = hedges.interval(a.value, a.half, bound, h.text if h else None)
+    if h is None and a.after_bound:
+        bound = a.after_bound
+    return Quantity(
+        text=prose[start:end],
+        start=start,
+        end=end,
+        value=_clean(a.value),
+        high=None,
+        low_bound=_clean(low),
+        high_bound=_clean(high),
+        unit=a.unit,
+        bound=hedges.public_bound(bound),  # type: ignore[arg-type]
+        kind=a.kind,  # type: ignore[arg-type]
+        number_text=a.number_text,
+        hedge=h.text if h else None,
+        sign=a.sign,
+        per=a.per,
+    )
+
+
+def _range_quantity(prose, a: Atom, b: Atom, merged, start: int, h: hedges.Hedge | None) -> Quantity:
+    av, ah, bv, bh = merged
+    low, high = av - ah, bv + bh
+    if h is not None and h.bound == "approx":
+        lo2, _ = hedges.interval(av, ah, "approx", h.text)
+        _, hi2 = hedges.interval(bv, bh, "approx", h.text)
+        low, high = lo2, hi2
+    end = b.after_text_end or b.end
+    unit = b.unit or a.unit
+    kind = b.kind if b.unit else a.kind
+    return Quantity(
+        text=prose[start:end],
+        start=start,
+        end=end,
+        value=_clean(av),
+        high=_clean(bv),
+        low_bound=_clean(low),
+        high_bound=_clean(high),
+        unit=unit,
+        bound="range",
+        kind=kind,  # type: ignore[arg-type]
+        number_text=prose[a.start : b.end],
+        hedge=h.text if h else None,
+        sign=a.sign,
+        per=b.per or a.per,
+    )
+
+
+def _add_context(prose: str, qs: list[Quantity]) -> None:
+    if not qs:
+        return
+    sents = context.Sentences(prose)
+    index = context.DocIndex(prose, lower(prose))
+    blocked = [(q.start, q.end) for q in qs]
+    time_units = {"hour", "day", "week", "month", "year"}
+    figures = [i for i, q in enumerate(qs) if q.kind not in ("date", "duration")]
+    nxt_fig = {}
+    prev_fig = {}
+    for j, i in enumerate(figures):
+        nxt_fig[i] = qs[figures[j + 1]].start if j + 1 < len(figures) else len(prose)
+        prev_fig[i] = qs[figures[j - 1]].end if j > 0 else 0
+    for idx, q in enumerate(qs):
+        if q.kind == "date":
+            continue
+        s0, s1 = sents.around(q.start)
+        q.subject = context.subject(index, s0, q.start, blocked, q.unit)
+        if q.kind != "duration":
+            q.window = context.window(index, s0, s1, q.start, q.end, nxt_fig[idx], prev_fig[idx])
+        if q.window is None and q.per in time_units:
+            q.window = f"per {q.per}"
+
+
+def _clean(x: float | None) -> float | None:
+    """Round away binary noise (4.28e6 * 1 -> 4280000.0, not 4280000.000000001)."""
+    if x is None:
+        return None
+    r = float(f"{x:.12g}")
+    return int(r) if r.is_integer() and abs(r) < 2**53 else r

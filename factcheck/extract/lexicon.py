@@ -1,0 +1,131 @@
+"""The extractor's vocabulary, read once from rules/*.toml: currencies, assets, units, number words, hedges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.resources import load_rules_file
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    currency_symbols: dict[str, str]  # "NT$" -> "TWD"
+    currency_codes: dict[str, str]  # "VND" -> "VND", "RMB" -> "CNY"
+    currency_words: dict[str, str]  # lowercased "won" -> "KRW"
+    asset_tickers: dict[str, str]  # exact form "ETH"/"stETH" -> "ETH"/"STETH"
+    asset_names: dict[str, str]  # lowercased "ether" -> "ETH"
+    asset_exact_names: dict[str, str]  # exact "Stellar" -> "XLM"
+    physical_symbols: dict[str, str]  # exact "TWh" -> "terawatt_hour"
+    physical_words: dict[str, str]  # lowercased "kilometers" -> "kilometer"
+    durations: frozenset[str]
+    multiple_words: dict[str, float]  # lowercased "doubled" -> 2
+    number_words: dict[str, int]
+    needs_unit: frozenset[str]
+    scale_words: dict[str, float]  # lowercased
+    scale_attached: dict[str, float]  # exact
+    scale_spaced: dict[str, float]  # exact
+    fractions: dict[str, float]
+    min_significant_digits: int
+    word_fraction_tolerance: float
+    max_digits: int
+    labels: frozenset[str]
+    hedges_before: dict[str, str]  # lowercased phrase -> approx|lower|upper|near
+    hedges_after: dict[str, str]
+    tolerance: dict[str, float]  # "approx", "near", and per-phrase overrides
+    duration_not_hedges: frozenset[str]
+    change_words: frozenset[str]
+    subject_stopwords: frozenset[str]
+    window_patterns: tuple[str, ...]
+
+    @property
+    def money_units(self) -> frozenset[str]:
+        return (
+            frozenset(self.currency_codes.values())
+            | frozenset(self.currency_symbols.values())
+            | frozenset(self.currency_words.values())
+        )
+
+    @property
+    def asset_units(self) -> frozenset[str]:
+        return frozenset(self.asset_tickers.values()) | frozenset(self.asset_names.values())
+
+
+@cache
+def lexicon() -> Lexicon:
+    units = load_rules_file("units.toml")
+    assets = load_rules_file("assets.toml")["asset"]
+    numbers = load_rules_file("numbers.toml")
+    hedges = load_rules_file("hedges.toml")
+    windows = load_rules_file("windows.toml")
+    subjects = load_rules_file("subjects.toml")
+
+    codes = {c: c for c in units["currency"]["codes"]}
+    codes.update(units["currency"].get("aliases", {}))
+
+    tickers: dict[str, str] = {}
+    names: dict[str, str] = {}
+    exact_names: dict[str, str] = {}
+    for a in assets:
+        t = a["ticker"]
+        if a.get("ticker_match", True):
+            tickers.setdefault(t, t)
+        for form in a.get("forms", []):
+            tickers.setdefault(form, t)
+        for n in a.get("names", []):
+            names.setdefault(n.lower(), t)
+        for n in a.get("exact_names", []):
+            exact_names.setdefault(n, t)
+    for t in list(tickers):
+        if t in codes:  # an ISO code wins over a ticker with the same letters
+            del tickers[t]
+
+    places = {k: windows[k] for k in ("months", "weekdays", "num", "unit", "ordinal")}
+    window_patterns = tuple(
+        p.replace("{month}", places["months"])
+        .replace("{weekday}", places["weekdays"])
+        .replace("{num}", places["num"])
+        .replace("{unit}", places["unit"])
+        .replace("{ordinal}", places["ordinal"])
+        for p in windows["patterns"]
+    )
+
+    before: dict[str, str] = {}
+    for bound, words in hedges["before"].items():
+        for w in words:
+            before[w.lower()] = bound
+    after: dict[str, str] = {}
+    for bound, words in hedges["after"].items():
+        for w in words:
+            after[w.lower()] = bound
+    tol = {k.lower(): float(v) for k, v in hedges["tolerance"].items()}
+
+    return Lexicon(
+        currency_symbols=dict(units["currency"]["symbols"]),
+        currency_codes=codes,
+        currency_words={k.lower(): v for k, v in units["currency"]["words"].items()},
+        asset_tickers=tickers,
+        asset_names=names,
+        asset_exact_names=exact_names,
+        physical_symbols=dict(units["physical"]["symbols"]),
+        physical_words={k.lower(): v for k, v in units["physical"]["words"].items()},
+        durations=frozenset(units["physical"]["durations"]),
+        multiple_words={k.lower(): float(v) for k, v in units["multiples"]["words"].items()},
+        number_words={k.lower(): int(v) for k, v in numbers["words"].items()},
+        needs_unit=frozenset(numbers["word_rules"]["needs_unit"]),
+        scale_words={k.lower(): float(v) for k, v in numbers["scales"]["words"].items()},
+        scale_attached={k: float(v) for k, v in numbers["scales"]["attached"].items()},
+        scale_spaced={k: float(v) for k, v in numbers["scales"]["spaced"].items()},
+        fractions={k.lower(): float(v) for k, v in numbers["fractions"].items()},
+        min_significant_digits=int(numbers["rounding"]["min_significant_digits"]),
+        word_fraction_tolerance=float(numbers["rounding"]["word_fraction_tolerance"]),
+        max_digits=int(numbers["rounding"]["max_digits"]),
+        labels=frozenset(numbers["labels"]["before"]),
+        hedges_before=before,
+        hedges_after=after,
+        tolerance=tol,
+        duration_not_hedges=frozenset(hedges["durations"]["not_hedges"]),
+        change_words=frozenset(w.lower() for w in hedges["ranges"]["change_words"]),
+        subject_stopwords=frozenset(subjects["stopwords"]),
+        window_patterns=window_patterns,
+    )

@@ -1,0 +1,66 @@
+"""Ranges: "between X and Y", "X-Y", "X to Y"; but "from X to Y" and "rose X to Y" are two figures."""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.extract.lexicon import lexicon
+from factcheck.extract.scan import Atom
+
+_GAP = regex.compile(r"[ \t\xa0]*(?:(?P<dash>[-–—])|(?P<word>to|and|through))[ \t\xa0]*\Z", regex.V0)
+_TIGHT_DASH = regex.compile(r"[-–—]\Z")
+_BEFORE = regex.compile(r"(?r)(?P<w>[\p{L}]+)[\s\xa0]+(?:[\p{L}.~]+[\s\xa0]+)?\Z", regex.V0)
+_BETWEEN = regex.compile(r"(?r)\b(?i:between)[\s\xa0]+\Z", regex.V0)
+
+
+def range_start(prose: str, a: Atom, b: Atom, hedge_start: int) -> int | None:
+    """If atoms ``a`` and ``b`` make one range, where it starts (the "between" included); else None."""
+    if a.kind == "date" or b.kind == "date" or a.value is None or b.value is None:
+        return None
+    gap = prose[a.end : b.start]
+    if len(gap) > 12 or "\n" in gap:
+        return None
+    g = _GAP.match(gap)
+    if g is None:
+        return None
+    if a.unit is not None and b.unit is not None and a.unit != b.unit:
+        return None
+    if a.after_bound or (a.per and b.per and a.per != b.per):
+        return None
+    start = hedge_start
+    word = g.group("word")
+    between = _BETWEEN.search(prose, max(0, hedge_start - 12), hedge_start)
+    if word == "and":
+        if between is None:
+            return None
+        start = between.start()
+    elif between is not None:
+        return None  # "between X-Y and Z" is not this
+    else:
+        w = _BEFORE.search(prose, max(0, hedge_start - 40), hedge_start)
+        if w is not None and w.group("w").lower() in lexicon().change_words:
+            return None  # "from $0.45 to $0.52": a change, two figures
+        if g.group("dash") and gap.strip() != gap and not _TIGHT_DASH.match(gap.strip()):
+            return None
+    return start
+
+
+def merge(a: Atom, b: Atom) -> tuple[float, float, float, float] | None:
+    """Values and half-widths of the range ends after sharing scale and unit; None when X > Y."""
+    av, ah = a.value, a.half
+    bv, bh = b.value, b.half
+    assert av is not None and bv is not None
+    if not a.scaled and b.scaled and a.unit is None or (not a.scaled and b.scaled and a.prefixed):
+        factor = abs(bv) / max(1e-300, _unscaled(b))
+        if factor > 1:
+            av, ah = av * factor, ah * factor
+    if av > bv:
+        return None
+    return av, ah, bv, bh
+
+
+def _unscaled(b: Atom) -> float:
+    from factcheck.extract.numbers import parse_digits, parse_words
+
+    parsed = parse_words(b.number_text) if b.word else parse_digits(b.number_text)
+    return abs(parsed[0]) if parsed else abs(b.value or 1.0)

@@ -1,0 +1,209 @@
+"""From text to atoms: each number with its currency, scale, unit and rate, before hedges and ranges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.extract import dates, patterns
+from factcheck.extract.lexicon import lexicon
+from factcheck.extract.numbers import fraction_value, parse_digits, parse_words, rounding_half, scale_factor
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_TIME_UNITS = {"hour", "day", "week", "month", "year", "annum", "quarter", "minute", "second", "session"}
+
+
+@dataclass(slots=True)
+class Atom:
+    start: int
+    end: int
+    value: float | None
+    half: float  # half-width of the stated rounding, scale applied
+    unit: str | None
+    kind: str
+    number_text: str
+    sign: int = 1
+    scaled: bool = False  # a scale word or suffix was written
+    prefixed: bool = False  # a currency was written before the number
+    per: str | None = None
+    after_bound: str | None = None  # "lower"/"upper" from "161.2K+", "or more"
+    after_text_end: int | None = None  # end including the after-hedge
+    date_value: object = None
+    word: bool = False  # written in words
+
+
+def lower(text: str) -> str:
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def scan(prose: str) -> list[Atom]:
+    anchor_re = patterns.anchors()
+    main = patterns.scanner()
+    back = patterns.lookback()
+    atoms: list[Atom] = []
+    consumed = 0
+    for am in anchor_re.finditer(lower(prose)):
+        p = am.start()
+        if p < consumed:
+            continue
+        m = None
+        lb = back.search(prose, max(consumed, p - 24), p)
+        if lb is not None:
+            m = main.match(prose, lb.start())
+            if m is not None and m.end() <= p:
+                m = None
+        if m is None:
+            m = main.match(prose, p)
+        if m is None:
+            if prose[p].isdigit():
+                consumed = am.end()
+            continue
+        atom = _build(prose, m)
+        if atom is None:
+            consumed = max(consumed, m.end())
+            continue
+        consumed = atom.after_text_end or atom.end
+        atoms.append(atom)
+    return atoms
+
+
+def _date_atom(prose: str, m) -> Atom | None:
+    text = m.group("date")
+    if "/" in text and not dates.is_valid_slash_date(text):
+        return None
+    return Atom(m.start(), m.end(), None, 0.0, None, "date", text, date_value=dates.date_value(text))
+
+
+def _build(prose: str, m) -> Atom | None:
+    lex = lexicon()
+    if m.group("date") is not None:
+        return _date_atom(prose, m)
+    if m.group("frac") is not None:
+        f = fraction_value(m.group("frac"))
+        if f is None:
+            return None
+        value = f * 100
+        return Atom(m.start(), m.end(), value, value * lex.word_fraction_tolerance, "%", "percent",
+                    m.group("frac"), word=True)  # fmt: skip
+    if m.group("mword") is not None:
+        value = lex.multiple_words[m.group("mword").lower()]
+        return Atom(m.start(), m.end(), value, rounding_half(str(int(value)), 0 if value >= 1 else 1),
+                    "times", "multiple", m.group("mword"), word=True)  # fmt: skip
+    return _amount(prose, m)
+
+
+def _amount(prose: str, m) -> Atom | None:
+    lex = lexicon()
+    sign = -1 if (m.group("sign1") or m.group("sign2") or "") in ("-", "−") else 1
+    currency = None
+    if m.group("sym"):
+        currency = lex.currency_symbols[m.group("sym")]
+    elif m.group("code"):
+        currency = lex.currency_codes[m.group("code")]
+    word = False
+    if m.group("num") is not None:
+        parsed = parse_digits(m.group("num"))
+        number_text = m.group("num")
+    else:
+        number_text = m.group("aword") or m.group("word")
+        parsed = parse_words(number_text)
+        word = True
+    if parsed is None:
+        return None
+    value, half = parsed
+    scale_text = m.group("sword") or m.group("satt") or m.group("sspc")
+    scaled = False
+    if scale_text:
+        factor = scale_factor(scale_text)
+        if factor is None:
+            return None
+        value *= factor
+        half *= factor
+        scaled = True
+    end = m.end()
+    unit = currency
+    kind = "amount" if currency else "count"
+    per = None
+
+    if currency is None:
+        u = patterns.unit_suffix().match(prose, end)
+        if u is not None:
+            unit, kind, mult = _unit_of(u)
+            value *= mult
+            half *= mult
+            end = u.end()
+    else:
+        u = patterns.unit_suffix().match(prose, end)
+        if u is not None and u.group("code") and lex.currency_codes[u.group("code")] == currency:
+            end = u.end()
+
+    if not word and unit is None and not scaled:
+        nxt = prose[end : end + 1]
+        if nxt.isalpha() or nxt == "_":  # "3D", "1st", "5G", "2FA": not a figure
+            return None
+        if nxt == "/" and prose[end + 1 : end + 2].isdigit():
+            return None
+        if currency is None and _after_label(prose, m.start()):
+            return None
+    if word:
+        if not scaled and unit is None and number_text.lower() in lex.needs_unit:
+            return None
+        if prose[end : end + 1] in ("-", "‐") and unit is None:
+            return None  # "one-off", "two-way"
+
+    # a bare four-digit number in the calendar range is a year
+    if (
+        not word and unit is None and not scaled and sign == 1 and currency is None
+        and m.group("num") is not None and dates.looks_like_year(m.group("num"))
+        and not m.group("sign1") and not m.group("sign2")
+    ):  # fmt: skip
+        return Atom(m.start(), end, None, 0.0, None, "date", m.group("num"))
+
+    pm = patterns.per_suffix().match(prose, end)
+    if pm is not None and kind != "date":
+        w = (pm.group("slash") or pm.group("word") or "").lower()
+        base = w[:-1] if w.endswith("s") and w[:-1] in _TIME_UNITS else w
+        if pm.group("slash") or pm.group("perw").lower() == "per":
+            per = "year" if base == "annum" else lex.physical_words.get(base, base)
+        elif base in _TIME_UNITS:
+            per = "year" if base == "annum" else lex.physical_words.get(base, base)
+
+    atom = Atom(m.start(), end, value * sign, half, unit, kind, number_text, sign=sign, scaled=scaled,
+                prefixed=currency is not None, per=per, word=word)  # fmt: skip
+    ah = patterns.hedge_after().match(prose, end)
+    if ah is not None:
+        atom.after_bound = "lower" if ah.group("plus") else lex.hedges_after[" ".join(ah.group("w").lower().split())]
+        atom.after_text_end = ah.end()
+    return atom
+
+
+def _unit_of(u) -> tuple[str | None, str, float]:
+    lex = lexicon()
+    if u.group("pct") is not None:
+        return "%", "percent", 1.0
+    if u.group("pp") is not None:
+        pp = u.group("pp").lower()
+        return "pp", "percent", (0.01 if pp.startswith("b") else 1.0)
+    if u.group("mx") is not None or u.group("fold") is not None:
+        return "times", "multiple", 1.0
+    if u.group("csym") is not None:
+        return lex.currency_symbols[u.group("csym")], "amount", 1.0
+    if u.group("code") is not None:
+        return lex.currency_codes[u.group("code")], "amount", 1.0
+    if u.group("cword") is not None:
+        return lex.currency_words[" ".join(u.group("cword").lower().split())], "amount", 1.0
+    if u.group("ticker") is not None:
+        return lex.asset_tickers[u.group("ticker")], "amount", 1.0
+    if u.group("aname") is not None:
+        return lex.asset_names[" ".join(u.group("aname").lower().split())], "amount", 1.0
+    if u.group("aexact") is not None:
+        return lex.asset_exact_names[" ".join(u.group("aexact").split())], "amount", 1.0
+    name = lex.physical_symbols.get(u.group("psym")) if u.group("psym") else None
+    if name is None:
+        name = lex.physical_words[" ".join(u.group("pword").lower().replace("‐", "-").split())]
+    return name, ("duration" if name in lex.durations else "measure"), 1.0
+
+
+def _after_label(prose: str, start: int) -> bool:
+    w = patterns.word_before().search(prose, max(0, start - 16), start)
+    return w is not None and w.group("w") in lexicon().labels
