@@ -177,11 +177,19 @@ def _num(v: float | None) -> str:
     return f"{v:,.10g}"
 
 
+def _compact(v: float | None) -> str:
+    """Large numbers shortened for the table: 42,605,000,000 -> 42.605B."""
+    if v is None:
+        return "-"
+    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+        if abs(v) >= scale:
+            return f"{v / scale:,.6g}{suffix}"
+    return _num(v)
+
+
 def _interval(q: Quantity) -> str:
-    low = "(" if q.low_bound is None else f"[{_num(q.low_bound)}"
-    high = ")" if q.high_bound is None else f"{_num(q.high_bound)}]"
-    low = "(-inf" if q.low_bound is None else low
-    high = "inf)" if q.high_bound is None else high
+    low = "(-inf" if q.low_bound is None else f"[{_compact(q.low_bound)}"
+    high = "inf)" if q.high_bound is None else f"{_compact(q.high_bound)}]"
     return f"{low}, {high}"
 
 
@@ -191,12 +199,15 @@ def render_extract(results: list[FileResult], out: TextIO, color: bool | None = 
     for r in results:
         lines = LineIndex(r.text)
         console.print(Text(f"{r.path}  ({len(r.quantities)} figures)", style="bold underline"))
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        for name in ("line:col", "text", "value", "unit", "bound", "interval", "kind", "subject", "window"):
-            table.add_column(name, overflow="fold")
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
+        names = ["line:col", "text", "value", "unit", "bound", "interval", "kind", "subject", "window"]
+        for name in names:
+            narrow = name in ("line:col", "value", "unit", "bound", "interval", "kind")
+            ratio = None if narrow else 2 if name == "text" else 1
+            table.add_column(name, overflow="fold", no_wrap=narrow, ratio=ratio, min_width=None if narrow else 8)
         for q in r.quantities:
             line, col = lines.line_col(q.start)
-            value = _num(q.value) + (f" – {_num(q.high)}" if q.high is not None else "")
+            value = _compact(q.value) + (f" – {_compact(q.high)}" if q.high is not None else "")
             if q.kind == "date" and q.date_value is not None:
                 value = q.date_value.isoformat()
             table.add_row(
