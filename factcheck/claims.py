@@ -376,8 +376,7 @@ def _mentions(frame: Frame) -> list[tuple[int, int, str, bool]]:
             words.pop(0)
         if not words:
             continue
-        name = " ".join(words).rstrip("’'s").strip()
-        name = regex.sub(r"[’']s$", "", name)
+        name = regex.sub(r"[’']s$", "", " ".join(words)).strip()
         if not name or name in lex.not_entities:
             continue
         out.append((m.start(), m.end(), name, False))
@@ -433,6 +432,19 @@ def _respectively(
     return out
 
 
+def _asset_unit_nearby(frame: Frame, q: Quantity) -> str | None:
+    """The asset of the nearest holding in the sentence: "713,502 BTC ... the current price of $70,000"."""
+    best, best_d = None, None
+    for other in frame.quantities:
+        asset = canonical_asset(other.unit) if other.unit and other.kind == "amount" else None
+        if asset is None or other is q:
+            continue
+        d = abs(other.start - q.start)
+        if best_d is None or d < best_d:
+            best, best_d = asset, d
+    return best
+
+
 def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
     """One claim per figure that is not a date, in document order."""
     lex = lexicon()
@@ -448,16 +460,19 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
                 subject = resp[id(q)]
             else:
                 uses_anaphora = lex.anaphora.search(frame.masked, 0, a) is not None
-                subject = subject_of(frame, q, mentions, carried if uses_anaphora or not mentions else None)
+                subject = subject_of(frame, q, mentions, carried if uses_anaphora else None)
             assertive, reason = assertive_of(frame, q)
             window = q.window or (f"per {q.per}" if q.per else None)
+            metric = metric_of(frame, q)
+            if metric == "price" and (subject is None or canonical_asset(subject) is None):
+                subject = _asset_unit_nearby(frame, q) or subject
             claims.append(
                 Claim(
                     quantity=q,
                     sentence_start=frame.start,
                     sentence_end=frame.end,
                     subject=subject,
-                    metric=metric_of(frame, q),
+                    metric=metric,
                     direction=direction_of(frame, q),
                     window=window,
                     assertive=assertive,

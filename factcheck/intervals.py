@@ -135,6 +135,13 @@ class Interval:
         hi = self.hi + abs(self.hi) * rel + absolute if math.isfinite(self.hi) else self.hi
         return Interval(lo, hi)
 
+    def __abs__(self) -> Interval:
+        if self.lo >= 0:
+            return self
+        if self.hi <= 0:
+            return -self
+        return Interval(0.0, max(-self.lo, self.hi))
+
     def hull(self, other: Interval) -> Interval:
         return Interval(min(self.lo, other.lo), max(self.hi, other.hi))
 

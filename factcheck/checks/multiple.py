@@ -1,0 +1,164 @@
+"""multiple: multiples ("doubled", "four times the $800 million") and discounts ("a 50% discount").
+
+- A multiple word with a "from A to B" pair in its sentence: B / A against the multiple;
+- "B ..., M times the A" (or "M times as much as A"): B / A against M, and, for "M times more than",
+  also against M + 1;
+- "a P% discount" (or premium) with prices of the same asset: the sentence's price and the prices of
+  the few sentences before it. A discount is (reference - price) / reference; each price is tried as the
+  reference against each other one. A finding only when no pairing fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import permutations
+
+import regex
+
+from factcheck import formatting as fmt
+from factcheck.checks import CheckContext
+from factcheck.checks.figures import ClaimIndex, index, is_money, make_finding, stated, tested, tolerance
+from factcheck.intervals import Interval
+from factcheck.model import Claim, Finding, Quantity
+from factcheck.rulebook import Rule
+
+_TIMES_THE = regex.compile(
+    r"^\s*(?:times\s+)?(?P<kind>more\s+than|as\s+(?:much|many|large|high|big)\s+as|the|that\s+of|over|higher\s+than)?\s*(?:the\s+)?$",
+    regex.I,
+)
+
+
+def _multiple_interval(q: Quantity, opts: dict) -> Interval:
+    if regex.search(r"\d", q.number_text or q.text):
+        iv = stated(q)
+        return iv.widen(float(opts.get("multiple_tolerance", 0.1)) if q.bound == "approx" else 0.0)
+    v = abs(q.value or 0.0)
+    return Interval(v, v).widen(float(opts.get("multiple_tolerance", 0.1)))
+
+
+def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    opts = ctx.options.get(rule.id, rule.options)
+    idx = index(ctx)
+    for c in idx.claims:
+        q = c.quantity
+        if q.value is None:
+            continue
+        if q.kind == "multiple":
+            yield from _check_multiple(ctx, rule, opts, idx, c)
+        elif q.kind == "percent" and c.metric in ("discount", "premium"):
+            yield from _check_discount(ctx, rule, opts, idx, c)
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    return a.kind == b.kind and a.unit == b.unit and a.kind in ("amount", "count", "measure")
+
+
+def _check_multiple(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: Claim) -> Iterator[Finding]:
+    q = c.quantity
+    prose = ctx.doc.prose
+    sentence = idx.in_sentence.get(c.sentence_start, [])
+    froms = [s for s in sentence if s.role == "from"]
+    tos = [s for s in sentence if s.role == "to"]
+    pairs: list[tuple[Claim, Claim, str]] = []
+    for f in froms:
+        for t in tos:
+            if _compatible(f.quantity, t.quantity):
+                pairs.append((f, t, "ratio"))
+    if not pairs:
+        after = [s for s in sentence if s.quantity.start > q.end]
+        if after:
+            a = after[0]
+            gap = prose[q.end : a.quantity.start]
+            m = _TIMES_THE.match(gap)
+            if m and regex.search(r"times|fold|twice", q.text + gap, regex.I):
+                before = [s for s in sentence if s.quantity.end <= q.start and _compatible(s.quantity, a.quantity)]
+                if before:
+                    kind = "more" if m.group("kind") and m.group("kind").lower().startswith("more") else "ratio"
+                    pairs.append((a, before[-1], kind))
+    for base, result, kind in pairs[:1]:
+        bq, rq = base.quantity, result.quantity
+        if bq.value is None or rq.value is None or stated(bq).lo <= 0:
+            continue
+        computed = stated(rq) / stated(bq)
+        claimed = _multiple_interval(q, opts)
+        readings = [f"{rq.text.strip()} / {bq.text.strip()} = {fmt.interval(computed, 'times')}"]
+        fits = computed.meets(claimed)
+        if kind == "more":
+            readings.append(f"'{q.text.strip()} more than' read as {fmt.interval(claimed + 1, 'times')}")
+            fits = fits or computed.meets(claimed + 1)
+        if fits:
+            continue
+        exp = fmt.interval(computed, "times")
+        gross = computed.hi * 1.5 < claimed.lo or computed.lo > claimed.hi * 1.5
+        yield make_finding(
+            rule,
+            q,
+            f"{rq.text.strip()} is {exp} {bq.text.strip()}, not {q.text.strip()}",
+            severity="error" if gross else None,
+            expected=exp,
+            others=(bq, rq),
+            work=[f"{rq.text.strip()} / {bq.text.strip()} = {exp}", f"stated: {fmt.interval(claimed, 'times')}"],
+            readings=readings,
+        )
+
+
+def _check_discount(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: Claim) -> Iterator[Finding]:
+    q = c.quantity
+    reach = int(opts.get("sentence_reach", 3))
+    same = [s for s in idx.in_sentence.get(c.sentence_start, []) if is_money(s.quantity) and s.quantity.value]
+    if not same:
+        return
+    unit = same[0].quantity.unit
+    earlier = [
+        s
+        for s in idx.near(c, reach)
+        if s.sentence_start < c.sentence_start
+        and is_money(s.quantity)
+        and s.quantity.unit == unit
+        and s.quantity.value
+        and s.metric == "price"
+        and (s.subject == c.subject or s.subject is None or c.subject is None)
+    ]
+    prices = same + earlier
+    if len(prices) < 2:
+        return
+    tol = tolerance(opts, q)
+    claimed = tested(q, tol)
+    if c.metric == "premium":
+        claimed = -claimed
+    readings: list[str] = []
+    best: tuple[float, Claim, Claim, Interval] | None = None
+    for ref, price in permutations(prices, 2):
+        if not any(x in same for x in (ref, price)):
+            continue
+        r, p = stated(ref.quantity), stated(price.quantity)
+        if r.lo <= 0:
+            continue
+        disc = (1.0 - p / r) * 100.0  # one occurrence of each interval: no dependency widening
+        readings.append(
+            f"{price.quantity.text.strip()} against {ref.quantity.text.strip()}: {fmt.interval(disc, '%')} discount"
+        )
+        if disc.meets(claimed):
+            return
+        gap = disc.gap(claimed)
+        if best is None or gap < best[0]:
+            best = (gap, ref, price, disc)
+    if best is None:
+        return
+    _, ref, price, disc = best
+    exp = fmt.interval(disc, "%")
+    implied = stated(ref.quantity) * (1 - claimed.mid / 100)
+    yield make_finding(
+        rule,
+        q,
+        f"{price.quantity.text.strip()} against {ref.quantity.text.strip()} is a {exp} discount, not {q.text.strip()}"
+        f" (a {q.text.strip()} discount to {ref.quantity.text.strip()} would be {fmt.interval(implied, unit)})",
+        severity="error" if len(readings) > 1 else None,
+        expected=exp,
+        others=(ref.quantity, price.quantity),
+        work=[
+            f"({ref.quantity.text.strip()} - {price.quantity.text.strip()}) / {ref.quantity.text.strip()} = {exp}",
+            f"stated: {fmt.interval(claimed, '%')}",
+        ],
+        readings=readings,
+    )

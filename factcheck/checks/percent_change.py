@@ -1,0 +1,144 @@
+"""percent-change: a stated percent change against the two figures it was computed from.
+
+Pairs are read from one sentence only: "from A to B, a P% drop", "rose P% from A to B", "fell P% to B
+from A", "B, up P% from A", "B ..., a P% surge from the A ...". Readings tried: the change from A to B;
+the change read backwards (B to A) when the text gives no direction; "B is P% of A" when the percent
+follows "of". A finding only when no reading meets the stated percent (with the rule's tolerances).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from factcheck import formatting as fmt
+from factcheck.checks import CheckContext
+from factcheck.checks.figures import ClaimIndex, index, make_finding, severity_for, stated, tested, tolerance
+from factcheck.claims import MASK
+from factcheck.intervals import percent_change, share
+from factcheck.model import Claim, Finding, Quantity
+from factcheck.rulebook import Rule
+
+# "B <noun phrase>, (up|down|a|an) [adjective] P% <change noun> (from|over|compared with) [the] A"
+_TRAILING = regex.compile(
+    r"(?P<b>§+)(?P<np>[^§.;:()]{0,60}?),\s*(?:(?:up|down|or|a|an)\s+)?(?:(?:notable|massive|whopping|staggering|"
+    r"modest|sharp|steep|mere|further)\s+)?(?P<p>§+)\s*(?:(?:\w+[\s-]){0,2}?)(?:from|over|compared\s+(?:to|with)|versus|vs\.?)"
+    r"\s+(?:the\s+|its\s+|a\s+)?(?P<a>§+)",
+    regex.I,
+)
+
+
+def _unit_compatible(a: Quantity, b: Quantity) -> bool:
+    return a.kind == b.kind and (a.unit or None) == (b.unit or None) and a.kind in ("amount", "count", "measure")
+
+
+def _pairs(ctx: CheckContext, idx: ClaimIndex) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(from, to, percent) triples read from single sentences."""
+    for sentence in idx.in_sentence.values():
+        qs = [c for c in sentence]
+        froms = [c for c in qs if c.role == "from"]
+        tos = [c for c in qs if c.role == "to"]
+        used: set[int] = set()
+        for f in froms:
+            cands = [t for t in tos if _unit_compatible(f.quantity, t.quantity) and id(t) not in used]
+            if not cands:
+                continue
+            t = min(cands, key=lambda t: abs(t.quantity.start - f.quantity.start))
+            if abs(t.quantity.start - f.quantity.start) > 120:
+                continue
+            used.add(id(t))
+            lo, hi = min(f.quantity.start, t.quantity.start), max(f.quantity.end, t.quantity.end)
+            pcts = [
+                c
+                for c in qs
+                if c.quantity.kind == "percent"
+                and c.metric in ("change", None, "drawdown")
+                and (abs(c.quantity.start - hi) <= 80 or abs(lo - c.quantity.end) <= 80)
+            ]
+            if len(pcts) >= 1:
+                p = min(pcts, key=lambda c: min(abs(c.quantity.start - hi), abs(lo - c.quantity.end)))
+                yield f, t, p
+        # "B ..., a P% surge from the A"
+        if not froms or not tos:
+            text = ctx.doc.prose[sentence[0].sentence_start : sentence[0].sentence_end]
+            chars = list(text)
+            by_start: dict[int, Claim] = {}
+            for c in qs:
+                a = c.quantity.start - c.sentence_start
+                by_start[a] = c
+                for k in range(a, min(len(chars), c.quantity.end - c.sentence_start)):
+                    chars[k] = MASK
+            masked = "".join(chars)
+            for m in _TRAILING.finditer(masked):
+                b, p, a = by_start.get(m.start("b")), by_start.get(m.start("p")), by_start.get(m.start("a"))
+                if not (a and b and p) or p.quantity.kind != "percent":
+                    continue
+                if not _unit_compatible(a.quantity, b.quantity):
+                    continue
+                yield a, b, p
+
+
+def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    opts = ctx.options.get(rule.id, rule.options)
+    idx = index(ctx)
+    for f, t, p in _pairs(ctx, idx):
+        says_of = bool(regex.match(r"\s+of\b", ctx.doc.prose[p.quantity.end : p.quantity.end + 8]))
+        yield from _check_triple(rule, opts, f, t, p, says_of)
+
+
+def _check_triple(rule: Rule, opts: dict, f: Claim, t: Claim, p: Claim, says_of: bool) -> Iterator[Finding]:
+    a, b, pq = f.quantity, t.quantity, p.quantity
+    if a.value is None or b.value is None or pq.value is None:
+        return
+    old, new = stated(a), stated(b)
+    if old.lo <= 0:
+        return
+    tol = tolerance(opts, a, b, pq)
+    claimed = tested(pq, tol)
+    magnitude = abs(claimed)
+    direction = p.direction or (-1 if pq.sign < 0 else 0)
+    change = percent_change(old, new)
+    readings: list[str] = []
+    fits = False
+    # the change from A to B, with the direction the text gives
+    if direction:
+        signed = magnitude if direction > 0 else -magnitude
+        readings.append(f"change from {a.text.strip()} to {b.text.strip()}: {fmt.change_interval(change)}")
+        fits = change.meets(signed)
+    else:
+        readings.append(
+            f"change from {a.text.strip()} to {b.text.strip()} (either direction): {fmt.change_interval(change)}"
+        )
+        fits = change.meets(magnitude) or change.meets(-magnitude)
+        back = percent_change(new, old) if new.lo > 0 else None
+        if back is not None:
+            readings.append(f"change read backwards, {b.text.strip()} to {a.text.strip()}: {fmt.change_interval(back)}")
+            fits = fits or back.meets(magnitude) or back.meets(-magnitude)
+    if says_of and new.lo > 0:
+        ratio = share(new, old)
+        readings.append(f"{b.text.strip()} as a percent of {a.text.strip()}: {fmt.interval(ratio, '%')}")
+        fits = fits or (ratio.meets(magnitude) and says_of)
+    if fits:
+        return
+    expected = change
+    sign_flipped = direction != 0 and change.sign() != 0 and change.sign() != direction
+    severity = severity_for(expected, magnitude, opts, pq, sign_flipped=sign_flipped)
+    word = "rise" if change.mid > 0 else "drop"
+    exp_txt = fmt.change_interval(change)
+    message = (
+        f"{a.text.strip()} to {b.text.strip()} is a {word} of {fmt.interval(abs(change), '%')}"
+        if change.bounded and change.sign() != 0
+        else f"{a.text.strip()} to {b.text.strip()} gives {exp_txt}"
+    )
+    message += f", but the text says {pq.text.strip()}"
+    if sign_flipped:
+        message += " (the direction is reversed)"
+    work = [
+        f"{a.text.strip()} -> {fmt.interval(old, a.unit)}; {b.text.strip()} -> {fmt.interval(new, b.unit)} (rounding)",
+        f"({fmt.interval(new, b.unit)}) / ({fmt.interval(old, a.unit)}) - 1 = {exp_txt}",
+        f"stated {pq.text.strip()} -> {fmt.interval(magnitude, '%')} ({tol * 100:g}% tolerance)",
+    ]
+    yield make_finding(
+        rule, pq, message, severity=severity, expected=exp_txt, others=(a, b), work=work, readings=readings
+    )

@@ -1,0 +1,225 @@
+"""share-of-whole: parts, their percents and the whole they belong to.
+
+- "2,230 (65%) of the 3,440 videos": part / whole against the percent in brackets. The whole is the
+  figure after "of the" in the sentence, or, for "of the videos", the last figure followed by the same
+  noun in the sentence or the few before it;
+- the bracketed shares of one whole must not add up to more than 100%, nor their parts to more than the
+  whole;
+- "Of the first $250 million installment, $187 million ... Another $31 million": parts of a stated total
+  (same sentence, then sentences opening with "Another", "A further", "The remaining", "The rest") must
+  not exceed it; "the remaining $16 million" must equal the total less the other parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from factcheck import formatting as fmt
+from factcheck.checks import CheckContext
+from factcheck.checks.figures import (
+    ClaimIndex,
+    index,
+    make_finding,
+    stated,
+    tested,
+    tolerance,
+)
+from factcheck.intervals import Interval, share
+from factcheck.model import Claim, Finding
+from factcheck.rulebook import Rule
+
+_NOUN_AFTER_OF = regex.compile(
+    r"\s*of\s+(?:the|these|those|all|its|their)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b", regex.I
+)
+_CONTINUES = regex.compile(
+    r"^\s*(?:another|a\s+further|further|the\s+remaining|the\s+rest|a\s+separate|an\s+additional)\b", regex.I
+)
+
+
+def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    opts = ctx.options.get(rule.id, rule.options)
+    idx = index(ctx)
+    yield from _bracketed_shares(ctx, rule, opts, idx)
+    yield from _parts_of_total(ctx, rule, opts, idx)
+
+
+# ---------------------------------------------------------------- "2,230 (65%) of the 3,440 videos"
+
+
+def _bracketed(ctx: CheckContext, idx: ClaimIndex) -> list[tuple[Claim, Claim]]:
+    """(part, percent) pairs written as "PART (P%)"."""
+    out = []
+    prose = ctx.doc.prose
+    for sentence in idx.in_sentence.values():
+        for i, c in enumerate(sentence[:-1]):
+            p = sentence[i + 1]
+            if p.quantity.kind != "percent" or c.quantity.kind not in ("count", "amount", "measure"):
+                continue
+            between = prose[c.quantity.end : p.quantity.start]
+            if regex.fullmatch(r"\s*\(\s*", between) and regex.match(
+                r"\s*\)", prose[p.quantity.end : p.quantity.end + 3]
+            ):
+                out.append((c, p))
+    return out
+
+
+def _whole_for(ctx: CheckContext, idx: ClaimIndex, part: Claim, pct: Claim) -> Claim | None:
+    prose = ctx.doc.prose
+    after = prose[pct.quantity.end + 1 : pct.quantity.end + 80]
+    after = regex.sub(r"^\s*\)", "", after)
+    sentence = idx.in_sentence.get(part.sentence_start, [])
+    # "of the 3,440 videos" in the same sentence
+    for c in sentence:
+        if c.quantity.start > pct.quantity.end and c.quantity.kind == part.quantity.kind:
+            gap = prose[pct.quantity.end : c.quantity.start]
+            if regex.fullmatch(r"\s*\)?\s*of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?", gap, regex.I):
+                return c
+            break
+    m = _NOUN_AFTER_OF.match(after)
+    if not m:
+        return None
+    noun = m.group(1).lower()
+    candidates = [
+        c
+        for c in idx.near(part, 3)
+        if c.quantity.start < part.quantity.start
+        and c.quantity.kind == part.quantity.kind
+        and (c.quantity.unit or None) == (part.quantity.unit or None)
+        and regex.match(
+            rf"\s*(?:[\w-]+\s+){{0,3}}?{regex.escape(noun)}\b", prose[c.quantity.end : c.quantity.end + 60], regex.I
+        )
+    ]
+    return candidates[-1] if candidates else None
+
+
+def _bracketed_shares(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) -> Iterator[Finding]:
+    groups: dict[int, list[tuple[Claim, Claim]]] = {}
+    wholes: dict[int, Claim] = {}
+    for part, pct in _bracketed(ctx, idx):
+        whole = _whole_for(ctx, idx, part, pct)
+        if whole is None or whole.quantity.value is None or part.quantity.value is None:
+            continue
+        groups.setdefault(id(whole), []).append((part, pct))
+        wholes[id(whole)] = whole
+        tol = tolerance(opts, part.quantity, pct.quantity, whole.quantity)
+        computed = share(stated(part.quantity), stated(whole.quantity))
+        claimed = tested(pct.quantity, tol)
+        if computed.meets(claimed):
+            continue
+        exp = fmt.interval(computed, "%")
+        yield make_finding(
+            rule,
+            pct.quantity,
+            f"{part.quantity.text.strip()} of {whole.quantity.text.strip()} is {exp}, "
+            f"but the text says {pct.quantity.text.strip()}",
+            expected=exp,
+            others=(part.quantity, whole.quantity),
+            work=[
+                f"{part.quantity.text.strip()} / {whole.quantity.text.strip()} x 100 = {exp}",
+                f"stated {pct.quantity.text.strip()} -> {fmt.interval(claimed, '%')}",
+            ],
+            readings=[f"share of {whole.quantity.text.strip()}"],
+        )
+    for wid, members in groups.items():
+        if len(members) < 2:
+            continue
+        whole = wholes[wid]
+        total_pct = sum((stated(p.quantity) for _, p in members), Interval(0, 0))
+        if total_pct.lo > 100 * (1 + float(opts.get("exact_tolerance", 0.005))):
+            last = members[-1][1]
+            yield make_finding(
+                rule,
+                last.quantity,
+                f"the shares of {whole.quantity.text.strip()} add up to {fmt.interval(total_pct, '%')}, more than 100%",
+                severity="error",
+                expected="at most 100%",
+                others=[p.quantity for _, p in members[:-1]] + [whole.quantity],
+                work=[" + ".join(p.quantity.text.strip() for _, p in members) + f" = {fmt.interval(total_pct, '%')}"],
+                readings=["shares of one whole"],
+            )
+        total_parts = sum((stated(c.quantity) for c, _ in members), Interval(0, 0))
+        if total_parts.lo > stated(whole.quantity).hi:
+            last = members[-1][0]
+            yield make_finding(
+                rule,
+                last.quantity,
+                f"the parts add up to {fmt.interval(total_parts, whole.quantity.unit)}, "
+                f"more than the whole ({whole.quantity.text.strip()})",
+                severity="error",
+                expected=f"at most {whole.quantity.text.strip()}",
+                others=[c.quantity for c, _ in members[:-1]] + [whole.quantity],
+                work=[
+                    " + ".join(c.quantity.text.strip() for c, _ in members)
+                    + f" = {fmt.interval(total_parts, whole.quantity.unit)}"
+                ],
+                readings=["parts of one whole"],
+            )
+
+
+# ---------------------------------------------------------------- "Of the first $250 million, $187 million ..."
+
+
+def _parts_of_total(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) -> Iterator[Finding]:
+    prose = ctx.doc.prose
+    for total in idx.claims:
+        tq = total.quantity
+        if total.role != "total" or tq.value is None or tq.kind not in ("amount", "count"):
+            continue
+        same_unit = [
+            c
+            for c in idx.in_sentence.get(total.sentence_start, [])
+            if c.quantity.start > tq.start and c.quantity.kind == tq.kind and c.quantity.unit == tq.unit
+        ]
+        parts = list(same_unit)
+        i = idx.sentence_index(total)
+        for j in range(i + 1, min(len(idx.sentences), i + 3)):
+            s, e = idx.sentences[j]
+            if not _CONTINUES.match(prose[s:e]):
+                break
+            parts.extend(
+                c for c in idx.in_sentence.get(s, []) if c.quantity.kind == tq.kind and c.quantity.unit == tq.unit
+            )
+        parts = [p for p in parts if p.quantity.value is not None and p.quantity.bound != "upper"]
+        if not parts:
+            continue
+        whole = stated(tq)
+        remaining = [p for p in parts if p.role == "remaining"]
+        others = [p for p in parts if p.role != "remaining"]
+        tol = tolerance(opts, tq, *(p.quantity for p in parts))
+        sum_others = sum((stated(p.quantity) for p in others), Interval(0, 0))
+        if remaining and others:
+            rq = remaining[0].quantity
+            expected_iv = whole - sum_others
+            claimed = tested(rq, tol)
+            if not expected_iv.meets(claimed):
+                exp = fmt.interval(expected_iv, tq.unit)
+                listed = " and ".join(p.quantity.text.strip() for p in others)
+                yield make_finding(
+                    rule,
+                    rq,
+                    f"{tq.text.strip()} less {listed} leaves {exp}, but the text says {rq.text.strip()}",
+                    expected=exp,
+                    others=[tq] + [p.quantity for p in others],
+                    work=[f"{tq.text.strip()} - ({listed.replace(' and ', ' + ')}) = {exp}"],
+                    readings=["the remainder of the stated total"],
+                )
+            continue
+        total_parts = sum((stated(p.quantity) for p in parts), Interval(0, 0))
+        if total_parts.lo > whole.widen(tol).hi:
+            last = parts[-1].quantity
+            summed = " + ".join(p.quantity.text.strip() for p in parts)
+            yield make_finding(
+                rule,
+                last,
+                f"the parts ({summed}) add up to {fmt.interval(total_parts, tq.unit)}, "
+                f"more than the total of {tq.text.strip()}",
+                severity="error",
+                expected=f"at most {tq.text.strip()}",
+                others=[tq] + [p.quantity for p in parts[:-1]],
+                work=[
+                    f"{summed} = {fmt.interval(total_parts, tq.unit)} > {fmt.interval(whole, tq.unit)}"
+                ],
+                readings=["parts of the stated total"],
+            )
