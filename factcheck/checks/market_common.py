@@ -1,0 +1,373 @@
+"""What the market checks share: the cue words (rules/market_cues.toml), the date of a claim, day bands of
+prices, and the finding they build. Used by price_level, price_move, price_extreme, crypto_valuation,
+fx_conversion and unverifiable.
+
+A *band* is what one day of history says about a price: the day's [low, high], open and close from a
+daily candle (quote USDT for Binance: USDT is not USD), or, for assets with no candles, CoinGecko's one
+USD snapshot of the day widened by a tolerance (a snapshot is not a range).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from factcheck import formatting
+from factcheck.dates import DateRef, Window, find_dates, press_windows
+from factcheck.intervals import Interval
+from factcheck.model import Claim, Finding, Quantity, Related
+from factcheck.resources import load_rules_file
+
+if TYPE_CHECKING:
+    from factcheck.checks import CheckContext
+    from factcheck.market.store import MarketData
+    from factcheck.rulebook import Rule
+
+ONE_DAY = timedelta(days=1)
+HEDGE_WORDS = regex.compile(
+    r"(?:\s*\b(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|close\s+to|just|over|under|"
+    r"more\s+than|less\s+than|above|below|at\s+least|at\s+most|up\s+to|an?\s+estimated|estimated|~)\s*)+$",
+    regex.I,
+)
+CURRENCY_PREFIX = regex.compile(r"(?:US\$|NT\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|₩|₫|\b[A-Z]{3}\s*)\s*$")
+FIAT = frozenset("USD EUR GBP JPY CNY HKD SGD AUD CAD CHF KRW INR VND TWD THB IDR PHP MYR".split())
+
+
+# ---------------------------------------------------------------- cue words
+
+
+@dataclass(slots=True)
+class Cues:
+    level: dict[str, regex.Pattern[str]]  # "close" -> pattern matching a cue at the end of the text
+    present: regex.Pattern[str]
+    not_price_after: regex.Pattern[str]
+    not_price_before: regex.Pattern[str]
+    move_not_price: regex.Pattern[str]
+    rebound: regex.Pattern[str]
+    ath: regex.Pattern[str]
+    atl: regex.Pattern[str]
+    from_peak: regex.Pattern[str]
+    first_since: regex.Pattern[str]
+    conversion_between: regex.Pattern[str]
+    valuation_between: regex.Pattern[str]
+    now: regex.Pattern[str]
+
+
+def _words(words: list[str], anchor: str = "") -> regex.Pattern[str]:
+    alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\w-])(?:{alt})(?![\w-]){anchor}", regex.I)
+
+
+@cache
+def cues() -> Cues:
+    raw = load_rules_file("market_cues.toml")
+    lv = raw["level"]
+    level_kinds = ("range", "close", "high", "low", "below", "above")  # longest cue wins across kinds
+    return Cues(
+        level={k: _words(lv[k], r"\s*$") for k in level_kinds},
+        present=_words(lv["present"]),
+        not_price_after=regex.compile(
+            r"^\s*(?:" + "|".join(regex.escape(w) for w in lv["not_a_price_after"]) + r")\b", regex.I
+        ),
+        not_price_before=_words(lv["not_a_price_before"], r"[\s\w.]{0,12}$"),
+        move_not_price=_words(raw["move"]["not_price"]),
+        rebound=_words(raw["move"]["rebound"]),
+        ath=_words(raw["extreme"]["ath"]),
+        atl=_words(raw["extreme"]["atl"]),
+        from_peak=_words(raw["extreme"]["from_peak"]),
+        first_since=_words(raw["extreme"]["first_time_since"]),
+        conversion_between=regex.compile(raw["conversion"]["between"], regex.I),
+        valuation_between=regex.compile(raw["conversion"]["valuation_between"], regex.I),
+        now=_words(raw["conversion"]["now"]),
+    )
+
+
+# ---------------------------------------------------------------- the text around a figure
+
+
+def options(ctx: CheckContext, rule: Rule) -> dict[str, Any]:
+    return ctx.options.get(rule.id) or dict(rule.options)
+
+
+def sentence(ctx: CheckContext, claim: Claim) -> str:
+    return ctx.doc.prose[claim.sentence_start : claim.sentence_end]
+
+
+def text_before(ctx: CheckContext, claim: Claim, reach: int = 80, strip_hedges: bool = True) -> str:
+    """The sentence text before the figure, with the figure's own hedge and currency sign, hedges stripped:
+    "Ether hit a local low of around $2,048" -> "Ether hit a local low of"."""
+    q = claim.quantity
+    lo = max(claim.sentence_start, q.start - reach)
+    digit = regex.search(r"\d", q.text)
+    head = q.text[: digit.start()] if digit else ""
+    text = ctx.doc.prose[lo : q.start] + head
+    for _ in range(3):
+        text = CURRENCY_PREFIX.sub("", text)
+        if strip_hedges:
+            text = HEDGE_WORDS.sub("", text)
+    return text.rstrip()
+
+
+def text_after(ctx: CheckContext, claim: Claim, reach: int = 40) -> str:
+    q = claim.quantity
+    return ctx.doc.prose[q.end : min(claim.sentence_end, q.end + reach)]
+
+
+def clause_around(ctx: CheckContext, claim: Claim, before: int = 60, after: int = 50) -> str:
+    """The figure's neighbourhood, cut at clause breaks (for cue words about what a figure measures)."""
+    q = claim.quantity
+    lo = max(claim.sentence_start, q.start - before)
+    hi = min(claim.sentence_end, q.end + after)
+    left = ctx.doc.prose[lo : q.start]
+    right = ctx.doc.prose[q.end : hi]
+    left = regex.split(r"[;:]|,\s+(?:while|but|and|as|which)\b|\.\s", left)[-1]
+    right = regex.split(r"[;:,]|\s(?:and|while|but)\s|\.\s", right)[0]
+    return left + q.text + right
+
+
+# ---------------------------------------------------------------- dates of a claim
+
+
+@dataclass(slots=True)
+class _DateCache:
+    key: int
+    by_sentence: dict[tuple[int, int], list[DateRef]]
+
+
+_date_cache: dict[int, _DateCache] = {}
+
+
+def sentence_dates(ctx: CheckContext, start: int, end: int) -> list[DateRef]:
+    """Date references in ``prose[start:end]`` (cached per document and sentence)."""
+    key = id(ctx.doc)
+    cached = _date_cache.get(key)
+    if cached is None or cached.key != key:
+        _date_cache.clear()
+        cached = _DateCache(key, {})
+        _date_cache[key] = cached
+    span = (start, end)
+    if span not in cached.by_sentence:
+        cached.by_sentence[span] = find_dates(ctx.doc.prose, ctx.as_of, start, end)
+    return cached.by_sentence[span]
+
+
+def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> DateRef | None:
+    """The date reference a figure is about: the one in its clause after it, else the nearest before it.
+
+    "per" references ("per week") and, unless asked, "since X" references are left out (a "since X" is
+    what "first time since X" compares with, not when the figure happened).
+    """
+    q = claim.quantity
+    refs = [
+        r
+        for r in sentence_dates(ctx, claim.sentence_start, claim.sentence_end)
+        if r.kind != "per" and not (exclude_since and r.since) and not (r.start < q.end and q.start < r.end)
+    ]
+    if not refs:
+        return None
+    prose = ctx.doc.prose
+    after = [r for r in refs if r.start >= q.end and not regex.search(r"[;]|\d", prose[q.end : r.start])]
+    if after:
+        return after[0]
+    before = [r for r in refs if r.end <= q.start]
+    if before:
+        return before[-1]
+    return refs[0]
+
+
+def rate_ref(ctx: CheckContext, claim: Claim) -> DateRef | None:
+    """A "per week" / "on a monthly basis" reference right after the figure."""
+    q = claim.quantity
+    for r in sentence_dates(ctx, claim.sentence_start, claim.sentence_end):
+        if r.kind == "per" and r.start >= q.end and r.start - q.end <= 30:
+            return r
+    return None
+
+
+def is_present(ctx: CheckContext, claim: Claim) -> bool:
+    return bool(cues().present.search(sentence(ctx, claim)))
+
+
+def press(ctx: CheckContext) -> list[Window]:
+    return press_windows(ctx.as_of) if ctx.as_of else []
+
+
+# ---------------------------------------------------------------- prices
+
+
+@dataclass(slots=True)
+class Band:
+    """One day of an asset's price history."""
+
+    day: date
+    low: float
+    high: float
+    open: float
+    close: float
+    quote: str
+    source: str
+    snapshot: bool = False  # from a one-a-day snapshot, widened: not a real range
+
+
+def asset_of(ctx: CheckContext, claim: Claim) -> str | None:
+    """The asset a figure is about when the market data knows it (ticker), else None."""
+    market = ctx.market
+    if market is None:
+        return None
+    for name in (claim.subject, claim.quantity.subject):
+        if not name:
+            continue
+        ticker = _ticker(name)
+        if ticker and (market.candle_span(ticker) is not None or market.coin(ticker) is not None):
+            return ticker
+    return None
+
+
+def named_asset(claim: Claim) -> str | None:
+    """The crypto asset a claim is about, as a ticker, whether or not there is data for it."""
+    for name in (claim.subject, claim.quantity.subject):
+        if name:
+            t = _ticker(name)
+            if t:
+                return t
+    return None
+
+
+@cache
+def _asset_tickers() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for a in load_rules_file("assets.toml").get("asset", []):
+        t = a["ticker"]
+        out[t.lower()] = t
+        for n in a.get("names", []) + a.get("exact_names", []):
+            out[n.lower()] = t
+    return out
+
+
+def _ticker(name: str) -> str | None:
+    return _asset_tickers().get(name.lstrip("$").lower())
+
+
+def is_crypto(unit: str | None) -> bool:
+    return bool(unit) and unit.lower() in _asset_tickers() and unit not in FIAT
+
+
+def band(market: MarketData, asset: str, day: date, snapshot_tolerance: float = 0.08) -> Band | None:
+    c = market.candle(asset, day)
+    if c is not None:
+        return Band(day, c.low, c.high, c.open, c.close, c.quote, c.source)
+    snap = market.snapshot(asset, day)
+    if snap is None:
+        return None
+    values = [snap.value]
+    nxt = market.snapshot(asset, day + ONE_DAY)
+    if nxt is not None:
+        values.append(nxt.value)
+    lo, hi = min(values) * (1 - snapshot_tolerance), max(values) * (1 + snapshot_tolerance)
+    return Band(day, lo, hi, snap.value, snap.value, snap.quote, snap.source, snapshot=True)
+
+
+def bands(market: MarketData, asset: str, start: date, end: date, snapshot_tolerance: float = 0.08) -> list[Band]:
+    if market.candle_span(asset) is not None:
+        return [
+            Band(c.day, c.low, c.high, c.open, c.close, c.quote, c.source) for c in market.candles(asset, start, end)
+        ]
+    out = []
+    day = start
+    while day <= end:
+        b = band(market, asset, day, snapshot_tolerance)
+        if b is not None:
+            out.append(b)
+        day += ONE_DAY
+    return out
+
+
+def covers(bands_: list[Band], w: Window) -> bool:
+    return bool(bands_) and bands_[0].day == w.start and bands_[-1].day == w.end and len(bands_) == w.days
+
+
+def hull(bands_: list[Band]) -> Interval:
+    return Interval(min(b.low for b in bands_), max(b.high for b in bands_))
+
+
+def describe(b: Band) -> str:
+    """The deciding data row, for ``work``: "2026-02-05 ETH/USDT O 2,148.25 H 2,173.77 L 1,818.18 C 1,826.83"."""
+    if b.snapshot:
+        return (
+            f"{b.day}: snapshot {price(b.close)} {b.quote} (one price a day; read as {price(b.low)} to {price(b.high)})"
+        )
+    return f"{b.day}: open {price(b.open)}, high {price(b.high)}, low {price(b.low)}, close {price(b.close)} {b.quote}"
+
+
+def source_of(b: Band) -> str:
+    return b.source
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def price(x: float) -> str:
+    """A price as exchanges quote it: 126,199.63; 70,000; 2,148.26; 1.41; 0.02345."""
+    if abs(x) >= 1:
+        return f"{x:,.2f}".removesuffix(".00")
+    return formatting.sig(x, 4)
+
+
+def pct(x: float) -> str:
+    return formatting.signed_percent(x, 3)
+
+
+def stated_text(q: Quantity) -> str:
+    return q.text
+
+
+def stated_interval(q: Quantity) -> Interval:
+    from factcheck.intervals import from_quantity
+
+    return from_quantity(q)
+
+
+# ---------------------------------------------------------------- findings
+
+
+def make_finding(
+    rule: Rule,
+    claim: Claim,
+    message: str,
+    *,
+    severity: str | None = None,
+    expected: str | None = None,
+    related: list[Quantity] | None = None,
+    sources: list[str] | None = None,
+    work: list[str] | None = None,
+    readings: list[str] | None = None,
+    category: str | None = None,
+) -> Finding:
+    q = claim.quantity
+    return Finding(
+        rule=rule.id,
+        category=category or rule.category,  # type: ignore[arg-type]
+        severity=severity,  # type: ignore[arg-type]  # None: the rule's default (engine)
+        message=message,
+        start=q.start,
+        end=q.end,
+        text=q.text,
+        stated=f"{q.text} ({q.bound})",
+        expected=expected,
+        related=[Related(r.start, r.end, r.text) for r in (related or [])],
+        sources=_unique(sources or []),
+        work=work or [],
+        readings=readings or [],
+    )
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: list[str] = []
+    for i in items:
+        if i not in seen:
+            seen.append(i)
+    return seen

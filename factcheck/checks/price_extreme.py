@@ -1,0 +1,269 @@
+"""price-extreme: all-time highs, distance from a peak, and "for the first time since".
+
+PASS: "Ether is trading more than 50% off its August 2025 all-time high price of $4,946." (as of 2026-02-05:
+ETH/USDT's highest high is 4,956.78 on 2025-08-24; the price at press time is 53.7% to 63.3% below it).
+FAIL: "BTC dipped below $70,000 for the first time since Q3 2024." (as of 2026-02-05: BTC/USDT traded below
+$70,000 on 2024-11-04, low 66,835, which is after Q3 2024).
+
+Four readings of records, each against the daily highs and lows of the whole history up to the date:
+- an all-time high figure ("its all-time high of $4,946", "its peak above $126,000") against the highest
+  high, and the month or year the text gives it against the day it happened;
+- a drawdown ("down 63% from its all-time high", "lost over 42% since its peak") against press-time prices
+  (the publication day's range and the day before's) over that high; for a plain "peak" (maybe a local
+  one) only a drawdown deeper than the one from the all-time high is flagged;
+- days since the peak ("122 days away from its all-time peak") against the calendar, give or take a day;
+- "dipped below $X for the first time since P": no day between the end of P and the current dip may have
+  traded below X (by more than `tolerance`).
+All-time figures are only read for assets whose shipped history reaches back past their records
+(`complete_history`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import regex
+
+from factcheck.checks import market_common as mc
+from factcheck.checks.price_level import PRICE_UNITS, _mode, level_text
+from factcheck.dates import DateRef
+from factcheck.intervals import Interval
+from factcheck.model import Claim, Finding
+
+if TYPE_CHECKING:
+    from factcheck.checks import CheckContext
+    from factcheck.rulebook import Rule
+
+ONE_DAY = timedelta(days=1)
+ALL_TIME = regex.compile(r"all[- ]time|record|\bATH\b", regex.I)
+
+
+def _history(ctx: CheckContext, asset: str, end: date) -> list[mc.Band]:
+    span = ctx.market.candle_span(asset) if ctx.market else None
+    if span is None or span[0] > end:
+        return []
+    return mc.bands(ctx.market, asset, span[0], min(end, span[1]))
+
+
+def _peak(rows: list[mc.Band]) -> mc.Band:
+    return max(rows, key=lambda b: b.high)
+
+
+def _period_ref(ctx: CheckContext, claim: Claim) -> DateRef | None:
+    """A month/year/quarter named for the record ("its August 2025 all-time high")."""
+    q = claim.quantity
+    for r in mc.sentence_dates(ctx, claim.sentence_start, claim.sentence_end):
+        if (
+            r.period is not None
+            and not r.since
+            and r.end <= q.start
+            and q.start - r.end <= 60
+            and r.kind in ("month_year", "month", "year", "quarter", "half", "date")
+        ):
+            return r
+    return None
+
+
+def _press_rows(ctx: CheckContext, asset: str) -> list[mc.Band]:
+    assert ctx.as_of is not None and ctx.market is not None
+    return mc.bands(ctx.market, asset, ctx.as_of - ONE_DAY, ctx.as_of)
+
+
+def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    if ctx.market is None or ctx.as_of is None:
+        return
+    opts = mc.options(ctx, rule)
+    complete = {a.upper() for a in opts.get("complete_history", ["BTC", "ETH", "SOL"])}
+    tol = float(opts.get("tolerance", 0.01))
+    pp_tol = float(opts.get("pp_tolerance", 1.5))
+    day_tol = int(opts.get("day_tolerance", 1))
+    c = mc.cues()
+    for claim in ctx.claims:
+        if not claim.assertive:
+            continue
+        q = claim.quantity
+        asset = mc.asset_of(ctx, claim)
+        if asset is None or q.value is None or q.kind == "date":
+            continue
+        before = mc.text_before(ctx, claim, 60)
+        after = mc.text_after(ctx, claim, 80)
+        if q.unit in PRICE_UNITS and q.kind == "amount":
+            if (c.ath.search(before[-45:]) or regex.search(r"\bpeak\s*$", before)) and asset in complete:
+                yield from _all_time_high(ctx, rule, claim, asset, tol)
+            elif _mode(level_text(ctx, claim)) in ("below", "above") and c.first_since.search(after):
+                yield from _first_time_since(ctx, rule, claim, asset, _mode(level_text(ctx, claim)) or "", tol)
+        elif q.unit == "%" and c.from_peak.search(mc.clause_around(ctx, claim, 10, 70)) and asset in complete:
+            yield from _drawdown(ctx, rule, claim, asset, pp_tol, explicit=bool(ALL_TIME.search(after[:60])))
+        elif (
+            q.kind == "duration"
+            and q.unit == "day"
+            and asset in complete
+            and (c.from_peak.search(after[:70]) or c.ath.search(after[:70]))
+        ):
+            yield from _days_from_peak(ctx, rule, claim, asset, day_tol)
+
+
+def _all_time_high(ctx: CheckContext, rule: Rule, claim: Claim, asset: str, tol: float) -> Iterator[Finding]:
+    q = claim.quantity
+    ref = _period_ref(ctx, claim)
+    end = ctx.as_of
+    rows = _history(ctx, asset, end)
+    if not rows:
+        return
+    peak = _peak(rows)
+    stated = mc.stated_interval(q)
+    expected = Interval.point(peak.high).widen(tol)
+    work = [f"highest high of {asset}/{peak.quote} from {rows[0].day} to {rows[-1].day}: {mc.describe(peak)}"]
+    readings = [f"all-time high up to {end}: {mc.price(peak.high)} on {peak.day}"]
+    if ref is not None and ref.period is not None and ref.period.end < end:
+        # "its August 2025 all-time high": the record as it stood then may be the figure too
+        earlier = [b for b in rows if b.day <= ref.period.end]
+        if earlier:
+            p2 = _peak(earlier)
+            readings.append(f"all-time high up to {ref.period.end}: {mc.price(p2.high)} on {p2.day}")
+            if stated.meets(Interval.point(p2.high).widen(tol)):
+                peak, expected = p2, Interval.point(p2.high).widen(tol)
+    if not stated.meets(expected):
+        yield mc.make_finding(
+            rule,
+            claim,
+            f"{asset}'s all-time high was {mc.price(peak.high)} {peak.quote} on {peak.day}; the text says {q.text}",
+            expected=f"{mc.price(peak.high)} {peak.quote}",
+            sources=[peak.source],
+            work=work,
+            readings=readings,
+            severity="error" if stated.gap(expected) / peak.high > 0.03 else "warning",
+        )
+        return
+    if ref is not None and ref.period is not None and not (ref.period.start <= peak.day <= ref.period.end):
+        yield mc.make_finding(
+            rule,
+            claim,
+            f"{asset}'s all-time high of {mc.price(peak.high)} {peak.quote} was on {peak.day}, not in {ref.text}",
+            expected=f"{peak.day}",
+            sources=[peak.source],
+            work=work,
+            readings=readings,
+            category="date",
+        )
+
+
+def _drawdown(
+    ctx: CheckContext, rule: Rule, claim: Claim, asset: str, pp_tol: float, explicit: bool
+) -> Iterator[Finding]:
+    q = claim.quantity
+    rows = _history(ctx, asset, ctx.as_of)
+    now = _press_rows(ctx, asset)
+    if not rows or not now:
+        return
+    peak = _peak(rows)
+    current = mc.hull(now)
+    drop = (1 - current / peak.high) * 100  # percent below the peak, as a positive magnitude
+    stated = mc.stated_interval(q)
+    stated = Interval(abs(stated.hi), abs(stated.lo)) if stated.hi < 0 else stated
+    allowed = stated.widen(0.05, pp_tol)
+    if allowed.meets(drop):
+        return
+    if not explicit and allowed.lo < drop.lo:
+        return  # "from its peak" may be a later, lower peak: only a drawdown deeper than the ATH's is wrong
+    drop_text = mc.formatting.interval(drop, "%")
+    yield mc.make_finding(
+        rule,
+        claim,
+        f"{asset} at press time ({mc.price(current.lo)} to {mc.price(current.hi)} {peak.quote}) was "
+        f"{mc.formatting.interval(drop, '%')} below its all-time high of {mc.price(peak.high)} ({peak.day}); "
+        f"the text says {q.text}",
+        expected=mc.formatting.interval(drop, "%"),
+        sources=[peak.source] + [b.source for b in now],
+        work=[f"peak: {mc.describe(peak)}"]
+        + [f"press time: {mc.describe(b)}" for b in now]
+        + [f"1 - ({mc.price(current.lo)} to {mc.price(current.hi)}) / {mc.price(peak.high)} = {drop_text}"],
+        readings=["press time: any price of the publication day or the day before", "peak: the highest high to date"],
+    )
+
+
+def _days_from_peak(ctx: CheckContext, rule: Rule, claim: Claim, asset: str, day_tol: int) -> Iterator[Finding]:
+    q = claim.quantity
+    rows = _history(ctx, asset, ctx.as_of)
+    if not rows:
+        return
+    peak = _peak(rows)
+    days = Interval((ctx.as_of - ONE_DAY - peak.day).days - day_tol, (ctx.as_of - peak.day).days + day_tol)
+    stated = mc.stated_interval(q)
+    if stated.meets(days):
+        return
+    exact = (ctx.as_of - peak.day).days
+    yield mc.make_finding(
+        rule,
+        claim,
+        f"{asset}'s all-time high was on {peak.day}, {exact} days before {ctx.as_of}; the text says {q.text}",
+        expected=f"{exact} days",
+        sources=[peak.source],
+        category="date",
+        work=[f"peak: {mc.describe(peak)}", f"{ctx.as_of} - {peak.day} = {exact} days"],
+        readings=[f"counted to the publication day or the day before, give or take {day_tol} day"],
+    )
+
+
+def _first_time_since(
+    ctx: CheckContext, rule: Rule, claim: Claim, asset: str, mode: str, tol: float
+) -> Iterator[Finding]:
+    q = claim.quantity
+    since = [
+        r for r in mc.sentence_dates(ctx, claim.sentence_start, claim.sentence_end) if r.since and r.start >= q.end
+    ]
+    if not since or since[0].period is None:
+        return
+    period = since[0].period
+    x = float(q.value)  # type: ignore[arg-type]
+    ref = mc.claim_date(ctx, claim)
+    windows = ref.windows if ref is not None and ref.windows else mc.press(ctx)
+    event_days = sorted({d for w in windows for d in _days(w.start, w.end)}, reverse=True)
+    rows = {b.day: b for b in mc.bands(ctx.market, asset, period.start, max(event_days))}
+    if not rows or any(b.snapshot for b in rows.values()):
+        return
+
+    def beyond(b: mc.Band, margin: float) -> bool:
+        return b.low < x * (1 - margin) if mode == "below" else b.high > x * (1 + margin)
+
+    event = next((d for d in event_days if d in rows and beyond(rows[d], 0)), None)
+    if event is None:
+        return  # no dip at press time: price-level's to say
+    day = event - ONE_DAY
+    while day in rows and beyond(rows[day], 0):  # the same dip, begun a day or two before
+        day -= ONE_DAY
+    earlier = [rows[d] for d in _days(period.end + ONE_DAY, day) if d in rows and beyond(rows[d], tol)]
+    if not earlier:
+        return
+    last = earlier[-1]
+    deepest = min(earlier, key=lambda b: b.low) if mode == "below" else max(earlier, key=lambda b: b.high)
+    side = "below" if mode == "below" else "above"
+    price_of = last.low if mode == "below" else last.high
+    yield mc.make_finding(
+        rule,
+        claim,
+        f"{asset} already traded {side} {mc.price(x)} on {last.day} ({'low' if mode == 'below' else 'high'} "
+        f"{mc.price(price_of)} {last.quote}), after {period.reading.split(' (')[-1].rstrip(')')}: "
+        f"'{since[0].text}' does not hold",
+        expected=f"last {side} {mc.price(x)} before this move: {last.day}",
+        sources=[last.source, deepest.source, rows[event].source],
+        category="date",
+        work=[
+            f"this move: {mc.describe(rows[event])}",
+            f"latest earlier day {side} the figure: {mc.describe(last)}",
+            f"furthest {side} it in that time: {mc.describe(deepest)}",
+            f"{len(earlier)} day(s) {side} {mc.price(x)} between {period.end + ONE_DAY} and {day}",
+        ],
+        readings=[f"days {side} the figure by more than {tol:.0%}, after {period.end} and before the current move"],
+    )
+
+
+def _days(start: date, end: date) -> list[date]:
+    out = []
+    d = start
+    while d <= end:
+        out.append(d)
+        d += ONE_DAY
+    return out
