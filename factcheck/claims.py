@@ -8,6 +8,7 @@ offsets stay file offsets.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -19,18 +20,24 @@ from factcheck.resources import load_rules_file
 from factcheck.sentences import sentences
 
 MASK = "§"
+_R = cache(regex.compile)  # compiled once per pattern and flags
 
 
 # ---------------------------------------------------------------- lexicons
 
 
 def _words_regex(words: list[str], flags: int = regex.I) -> regex.Pattern[str]:
+    """Whole-word alternation of ``words`` (longest first); spaces in phrases match any run of spaces."""
     alts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    worded = [w for w in alts if w[0].isalnum() and w[-1].isalnum()]
+    other = [w for w in alts if w not in worded]
     parts = []
-    for w in alts:
+    if worded:
+        parts.append(r"\b(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in worded) + r")\b")
+    for w in other:
         esc = regex.escape(w).replace(r"\ ", r"\s+")
-        left = r"(?<![\w])" if w[0].isalnum() else ""
-        right = r"(?![\w])" if w[-1].isalnum() else ""
+        left = r"\b" if w[0].isalnum() else ""
+        right = r"\b" if w[-1].isalnum() else ""
         parts.append(left + esc + right)
     return regex.compile("|".join(parts) or r"(?!x)x", flags)
 
@@ -50,7 +57,8 @@ class Lexicon:
     past: regex.Pattern[str]
     anaphora: regex.Pattern[str]
     not_entities: frozenset[str]
-    assets: regex.Pattern[str]
+    longest_name: int
+    multi_names: dict[str, list[tuple[str, ...]]]
     asset_of: dict[str, str] = field(default_factory=dict)
 
 
@@ -58,9 +66,9 @@ class Lexicon:
 def lexicon() -> Lexicon:
     c = load_rules_file("claims.toml")
     d = load_rules_file("directions.toml")
-    asset_of: dict[str, str] = {}
-    names: list[str] = []
-    tickers: list[str] = []
+    asset_of: dict[str, str] = {}  # exact forms ("ETH", "stETH") and lowercase names ("ether")
+    longest = 1
+    multi: dict[str, list[tuple[str, ...]]] = {}
     try:
         assets = load_rules_file("assets.toml").get("asset", [])
     except FileNotFoundError:
@@ -68,20 +76,18 @@ def lexicon() -> Lexicon:
     for a in assets:
         t = a["ticker"]
         if a.get("ticker_match", True) and len(t) >= 2:
-            tickers.append(t)
-            asset_of[t] = t
+            asset_of.setdefault(t, t)
             for form in a.get("forms", []):
-                tickers.append(form)
-                asset_of[form] = t
+                asset_of.setdefault(form, t)
         for n in a.get("names", []):
-            names.append(n)
-            asset_of[n.lower()] = t
+            asset_of.setdefault(n.lower(), t)
+            longest = max(longest, len(n.split()))
+            parts = n.lower().split()
+            if len(parts) > 1:
+                multi.setdefault(parts[0], []).append(tuple(parts[1:]))
         for n in a.get("exact_names", []):
-            tickers.append(n)
-            asset_of[n] = t
-    name_re = _words_regex(names).pattern
-    ticker_re = _words_regex(tickers, 0).pattern
-    assets_re = regex.compile(f"(?i:{name_re})|(?:\\$?(?:{ticker_re}))")
+            asset_of.setdefault(n, t)
+            longest = max(longest, len(n.split()))
     return Lexicon(
         metric_reach=int(c.get("metric_reach", 6)),
         metrics=[(k, _words_regex(v)) for k, v in c["metrics"].items()],
@@ -96,7 +102,8 @@ def lexicon() -> Lexicon:
         past=_words_regex(c["time"]["past"]),
         anaphora=_words_regex(c["anaphora"]),
         not_entities=frozenset(c["not_entities"]),
-        assets=assets_re,
+        longest_name=longest,
+        multi_names={k: sorted(v, key=len, reverse=True) for k, v in multi.items()},
         asset_of=asset_of,
     )
 
@@ -132,7 +139,7 @@ def window_key(window: str | None) -> str | None:
         return None
     w = window.strip()
     m = _ONE_WINDOW.search(w)
-    if m and not regex.match(r"(?:24|7|30|seven|thirty)\b", m.group(1), regex.I):
+    if m and not _R(r"(?:24|7|30|seven|thirty)\b", regex.I).match(m.group(1)):
         return f"{m.group(1).lower()}{m.group(2).lower().rstrip('s')}"
     for key, pat in _WINDOW_KEYS:
         if pat.search(w):
@@ -143,7 +150,7 @@ def window_key(window: str | None) -> str | None:
     )
     if month:
         return f"in {month.group(1)}" + (f" {month.group(2)}" if month.group(2) else "")
-    q = regex.search(r"\b(Q[1-4]|H[12])\b(?:\s+(\d{4}))?", w)
+    q = _R(r"\b(Q[1-4]|H[12])\b(?:\s+(\d{4}))?").search(w)
     if q:
         return q.group(1) + (f" {q.group(2)}" if q.group(2) else "")
     return w.lower()
@@ -166,25 +173,29 @@ class Frame:
         return q.start - self.start, q.end - self.start
 
 
-def frames(doc: Document, quantities: list[Quantity]) -> list[Frame]:
+def mask(prose: str, quantities: list[Quantity]) -> str:
+    """``prose`` with every figure replaced by ``§`` characters of the same length."""
+    parts: list[str] = []
+    pos = 0
+    for q in sorted(quantities, key=lambda q: q.start):
+        if q.start < pos:
+            continue
+        parts.append(prose[pos : q.start])
+        parts.append(MASK * (q.end - q.start))
+        pos = q.end
+    parts.append(prose[pos:])
+    return "".join(parts)
+
+
+def frames(doc: Document, quantities: list[Quantity], masked: str | None = None) -> list[Frame]:
+    """One frame per sentence (figures masked), in document order."""
+    masked = mask(doc.prose, quantities) if masked is None else masked
     out: list[Frame] = []
     qs = sorted(quantities, key=lambda q: q.start)
-    i = 0
+    starts = [q.start for q in qs]
     for s, e in sentences(doc.prose):
-        while i < len(qs) and qs[i].start < s:
-            i += 1
-        inside: list[Quantity] = []
-        j = i
-        while j < len(qs) and qs[j].start < e:
-            inside.append(qs[j])
-            j += 1
-        text = doc.prose[s:e]
-        chars = list(text)
-        for q in inside:
-            for k in range(max(0, q.start - s), min(len(chars), q.end - s)):
-                chars[k] = MASK
-        out.append(Frame(s, e, text, "".join(chars), inside))
-        i = j
+        i, j = bisect_left(starts, s), bisect_left(starts, e)
+        out.append(Frame(s, e, doc.prose[s:e], masked[s:e], qs[i:j]))
     return out
 
 
@@ -199,10 +210,26 @@ def clause_bounds(masked: str, a: int, b: int) -> tuple[int, int]:
     return lo, hi
 
 
+_MATCHES: dict[tuple[int, str], list[regex.Match[str]]] = {}
+
+
+def _matches(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
+    """Every match of ``pattern`` in ``text``, memoised for the sentence being read."""
+    key = (id(pattern), text)
+    found = _MATCHES.get(key)
+    if found is None:
+        if len(_MATCHES) > 256:
+            _MATCHES.clear()
+        found = _MATCHES[key] = list(pattern.finditer(text))
+    return found
+
+
 def _nearest(pattern: regex.Pattern[str], text: str, a: int, b: int, lo: int, hi: int) -> regex.Match[str] | None:
     """The match of ``pattern`` in text[lo:hi] nearest to the span [a, b) (ties: the one before)."""
     best, best_d = None, None
-    for m in pattern.finditer(text, lo, hi):
+    for m in _matches(pattern, text):
+        if m.start() < lo or m.end() > hi:
+            continue
         if m.start() >= b:
             d = m.start() - b
         elif m.end() <= a:
@@ -216,7 +243,7 @@ def _nearest(pattern: regex.Pattern[str], text: str, a: int, b: int, lo: int, hi
 
 def _word_distance(text: str, x: int, y: int) -> int:
     lo, hi = min(x, y), max(x, y)
-    return len(regex.findall(r"\w+", text[lo:hi]))
+    return len(_R(r"\w+").findall(text[lo:hi]))
 
 
 # ---------------------------------------------------------------- the parts of a claim
@@ -229,19 +256,19 @@ def metric_of(frame: Frame, q: Quantity) -> str | None:
     if q.kind == "percent":
         before = frame.masked[max(lo, a - 60) : a]
         after = frame.masked[b : min(hi, b + 40)]
-        if regex.match(r"\s*\)", after) and regex.search(r"§\s*\($", before):
+        if _R(r"\s*\)").match(after) and _R(r"§\s*\($").search(before):
             return "share"  # 2,230 (65%) of the videos
         if (
-            regex.match(r"\s*(?:of|stake|share)\b", after, regex.I)
+            _R(r"\s*(?:of|stake|share)\b", regex.I).match(after)
             and not lex.up.search(before[-25:])
             and not lex.down.search(before[-25:])
         ):
             return "share"
-        if regex.search(r"\bdiscount\b", after[:20], regex.I):
+        if _R(r"\bdiscount\b", regex.I).search(after[:20]):
             return "discount"
-        if regex.search(r"\bpremium\b", after[:20], regex.I):
+        if _R(r"\bpremium\b", regex.I).search(after[:20]):
             return "premium"
-        if regex.search(r"\bdrawdown\b", frame.masked[lo:hi], regex.I):
+        if _R(r"\bdrawdown\b", regex.I).search(frame.masked[lo:hi]):
             return "drawdown"
         if (
             lex.up.search(frame.masked, lo, hi)
@@ -277,7 +304,7 @@ def direction_of(frame: Frame, q: Quantity) -> int:
     lo, hi = clause_bounds(frame.masked, a, b)
     up = _nearest(lex.up, frame.masked, a, b, lo, hi)
     down = _nearest(lex.down, frame.masked, a, b, lo, hi)
-    if regex.match(r"\+", q.text):
+    if _R(r"\+").match(q.text):
         return 1
     if up is None and down is None:
         return 0
@@ -294,22 +321,17 @@ def assertive_of(frame: Frame, q: Quantity) -> tuple[bool, str | None]:
     lex = lexicon()
     a, b = frame.local(q)
     lo, hi = clause_bounds(frame.masked, a, b)
-    before = frame.masked[:a]
-    clause_before = frame.masked[lo:a]
     after = frame.masked[b : min(len(frame.masked), b + 25)]
     for kind, pat in lex.nonassertive:
-        scope = clause_before if kind in ("cost_basis", "level") else before
-        if kind == "cost_basis":
-            scope = frame.masked[max(lo, a - 45) : a]
-        found = list(pat.finditer(scope))
-        m = found[-1] if found else None
-        if m is not None:
-            return False, f"{kind.replace('_', ' ')}: {m.group(0)}"
+        scope_lo = lo if kind == "level" else max(lo, a - 45) if kind == "cost_basis" else 0
+        found = [m for m in _matches(pat, frame.masked) if m.start() >= scope_lo and m.end() <= a]
+        if found:
+            return False, f"{kind.replace('_', ' ')}: {found[-1].group(0)}"
     for kind, pat in lex.nonassertive_after:
         m = pat.match(after.lstrip()) if after.strip() else None
         if m is None:
             m2 = pat.search(after)
-            if m2 and not regex.search(r"[.,;]", after[: m2.start()]):
+            if m2 and not _R(r"[.,;]").search(after[: m2.start()]):
                 m = m2
         if m is not None:
             return False, f"{kind}: {m.group(0)}"
@@ -324,7 +346,7 @@ def _inside_quote(text: str, a: int) -> str | None:
     if not opens:
         return None
     o = opens[-1]
-    close = regex.search(r"[”\"]", text[o + 1 :])
+    close = _R(r"[”\"]").search(text[o + 1 :])
     closes_before = close is not None and o + 1 + close.start() < a
     if closes_before:
         return None
@@ -335,19 +357,19 @@ def role_of(frame: Frame, q: Quantity) -> str | None:
     a, b = frame.local(q)
     before = frame.masked[max(0, a - 30) : a]
     after = frame.masked[b : b + 30]
-    if regex.search(r"\bfrom\s+(?:(?:the|an?|its|a\s+low\s+of|a\s+high\s+of|just|around|about)\s+)?$", before, regex.I):
+    if _R(r"\bfrom\s+(?:(?:the|an?|its|a\s+low\s+of|a\s+high\s+of|just|around|about)\s+)?$", regex.I).search(before):
         return "from"
     if regex.search(
         r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?|at)\s+(?:(?:the|an?|around|about|just)\s+)?$", before, regex.I
-    ) and regex.search(r"\bfrom\b", frame.masked, regex.I):
+    ) and _R(r"\bfrom\b", regex.I).search(frame.masked):
         return "to"
-    if regex.search(r"\bremaining\s+$", before, regex.I):
+    if _R(r"\bremaining\s+$", regex.I).search(before):
         return "remaining"
     if regex.search(
         r"(?:^|[,;]\s*)of\s+(?:the\s+)?(?:first\s+|total\s+|initial\s+)?$", frame.masked[:a], regex.I
-    ) or regex.search(r"\b(?:out\s+of\s+(?:the\s+)?|total\s+of\s+)$", before, regex.I):
+    ) or _R(r"\b(?:out\s+of\s+(?:the\s+)?|total\s+of\s+)$", regex.I).search(before):
         return "total"
-    if regex.match(r"\s*\(", after) or regex.search(r"\(\s*$", before):
+    if _R(r"\s*\(").match(after) or _R(r"\(\s*$").search(before):
         return "part"
     return None
 
@@ -355,33 +377,68 @@ def role_of(frame: Frame, q: Quantity) -> str | None:
 # ---------------------------------------------------------------- subjects
 
 
+_WORD = regex.compile(r"\$?[A-Za-z][\w-]*")
 _ENTITY = regex.compile(r"(?<![\w’'])(?:[A-Z][\w’'&.-]*[\w])(?:\s+(?:[A-Z][\w’'&.-]*[\w]|of|de))*")
 
 
-def _mentions(frame: Frame) -> list[tuple[int, int, str, bool]]:
-    """(start, end, canonical, is_asset) for the asset and entity mentions in the sentence."""
+Mention = tuple[int, int, str, bool]  # start, end, canonical name, is an asset
+
+
+def all_mentions(masked: str, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """The asset and entity mentions of the (masked) text, or of ``spans`` of it, sorted by start."""
     lex = lexicon()
-    out: list[tuple[int, int, str, bool]] = []
+    out: list[Mention] = []
+    for lo, hi in spans if spans is not None else [(0, len(masked))]:
+        out.extend(_mentions_between(lex, masked, lo, hi))
+    out.sort()
+    return out
+
+
+def _mentions_between(lex: Lexicon, masked: str, lo: int, hi: int) -> list[Mention]:
+    out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for m in lex.assets.finditer(frame.masked):
-        canon = canonical_asset(m.group(0))
+    words = list(_WORD.finditer(masked, lo, hi))
+    i = 0
+    while i < len(words):
+        w = words[i]
+        token = w.group(0)
+        span = 1
+        canon = None
+        following = lex.multi_names.get(token.lower())
+        if following:
+            for rest in following:
+                n = len(rest)
+                if i + n < len(words) and all(words[i + 1 + k].group(0).lower() == rest[k] for k in range(n)):
+                    canon, span = lex.asset_of[" ".join((token.lower(),) + rest)], n + 1
+                    break
+        if canon is None:
+            bare = token.lstrip("$")
+            canon = lex.asset_of.get(bare) or lex.asset_of.get(bare.lower())
         if canon:
-            out.append((m.start(), m.end(), canon, True))
-            taken.append((m.start(), m.end()))
-    for m in _ENTITY.finditer(frame.masked):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+            end = words[i + span - 1].end()
+            out.append((w.start(), end, canon, True))
+            taken.append((w.start(), end))
+        i += span
+    taken_starts = [t[0] for t in taken]
+    for m in _ENTITY.finditer(masked, lo, hi):
+        k = bisect_left(taken_starts, m.end())
+        if k and taken[k - 1][1] > m.start():
             continue
-        words = m.group(0).split()
-        while words and words[0] in lex.not_entities:
-            words.pop(0)
-        if not words:
+        words_ = m.group(0).split()
+        while words_ and words_[0] in lex.not_entities:
+            words_.pop(0)
+        if not words_:
             continue
-        name = regex.sub(r"[’']s$", "", " ".join(words)).strip()
+        name = _R(r"[’']s$").sub("", " ".join(words_)).strip()
         if not name or name in lex.not_entities:
             continue
         out.append((m.start(), m.end(), name, False))
-    out.sort()
     return out
+
+
+def _mentions_in(frame: Frame, mentions: list[Mention], starts: list[int]) -> list[Mention]:
+    i, j = bisect_left(starts, frame.start), bisect_left(starts, frame.end)
+    return [(a - frame.start, b - frame.start, n, asset) for a, b, n, asset in mentions[i:j] if b <= frame.end]
 
 
 def subject_of(
@@ -418,7 +475,7 @@ def _respectively(
 ) -> dict[int, str | None]:
     """ "USDC and USDe, which declined by 2.6% and 57%, respectively": pair the lists in order."""
     out: dict[int, str | None] = {}
-    if not regex.search(r"\brespectively\b", frame.masked, regex.I):
+    if not _R(r"\brespectively\b", regex.I).search(frame.masked):
         return out
     first = frame.local(qs[0])[0] if qs else 0
     names = [m for m in mentions if m[1] <= first]
@@ -450,8 +507,23 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
     lex = lexicon()
     claims: list[Claim] = []
     carried: str | None = None
-    for frame in frames(doc, quantities):
-        mentions = _mentions(frame)
+    masked = mask(doc.prose, quantities)
+    all_frames = frames(doc, quantities, masked)
+    spans = []
+    for k, f in enumerate(all_frames):
+        if f.quantities:
+            prev = all_frames[k - 1] if k else f
+            spans.append((min(prev.start, f.start), f.end))
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    every = all_mentions(masked, merged)
+    every_starts = [m[0] for m in every]
+    for frame in all_frames:
+        mentions = _mentions_in(frame, every, every_starts)
         figures = [q for q in frame.quantities if q.kind != "date"]
         resp = _respectively(frame, figures, mentions)
         for q in figures:

@@ -28,6 +28,7 @@ from factcheck.checks.figures import (
     stated,
     tested,
     tolerance,
+    written,
 )
 from factcheck.claims import canonical_asset, is_current
 from factcheck.intervals import Interval
@@ -139,13 +140,13 @@ def _compare_product(rule: Rule, opts: dict, c: Claim, holdings: list[Claim], pr
         return
     factor, hq, pq, comp = best
     tol = tolerance(opts, q, hq, pq)
-    expected = fmt.interval(comp, q.unit)
+    expected = fmt.interval(written(hq) * written(pq), q.unit)
     label = "value" if what == "value" else "cost"
     message = f"{hq.text.strip()} x {pq.text.strip()} = {expected}, but the text gives a {label} of {q.text.strip()}"
     work = [
         f"holding {hq.text.strip()} -> {fmt.interval(stated(hq), hq.unit)}",
         f"price {pq.text.strip()} -> {fmt.interval(stated(pq), pq.unit)}",
-        f"product = {expected}",
+        f"product = {fmt.interval(comp, q.unit)}",
         f"stated {q.text.strip()} -> {fmt.interval(tested(q, tol), q.unit)} ({tol * 100:g}% tolerance)",
     ]
     severity = severity_for(comp, tested(q, tol), opts, q)

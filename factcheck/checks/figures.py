@@ -231,3 +231,16 @@ def severity_for(
     if factor >= float(opts.get("error_factor", 1.15)):
         return "error"
     return None
+
+
+def written(q: Quantity) -> Interval:
+    """The figure exactly as written, without rounding: a point, or the two ends of a range."""
+    if q.value is None:
+        return from_quantity(q)
+    v = abs(q.value)
+    iv = (
+        Interval(min(v, abs(q.high)), max(v, abs(q.high)))
+        if q.bound == "range" and q.high is not None
+        else Interval(v, v)
+    )
+    return -iv if q.sign < 0 or q.value < 0 else iv

@@ -17,7 +17,7 @@ import regex
 
 from factcheck import formatting as fmt
 from factcheck.checks import CheckContext
-from factcheck.checks.figures import ClaimIndex, index, is_money, make_finding, stated, tested, tolerance
+from factcheck.checks.figures import ClaimIndex, index, is_money, make_finding, stated, tested, tolerance, written
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding, Quantity
 from factcheck.rulebook import Rule
@@ -88,7 +88,7 @@ def _check_multiple(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, 
             fits = fits or computed.meets(claimed + 1)
         if fits:
             continue
-        exp = fmt.interval(computed, "times")
+        exp = fmt.interval(written(rq) / written(bq), "times")
         gross = computed.hi * 1.5 < claimed.lo or computed.lo > claimed.hi * 1.5
         yield make_finding(
             rule,
@@ -97,7 +97,10 @@ def _check_multiple(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, 
             severity="error" if gross else None,
             expected=exp,
             others=(bq, rq),
-            work=[f"{rq.text.strip()} / {bq.text.strip()} = {exp}", f"stated: {fmt.interval(claimed, 'times')}"],
+            work=[
+                f"{rq.text.strip()} / {bq.text.strip()} = {exp} ({fmt.interval(computed, 'times')} with rounding)",
+                f"stated: {fmt.interval(claimed, 'times')}",
+            ],
             readings=readings,
         )
 
@@ -146,8 +149,8 @@ def _check_discount(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, 
     if best is None:
         return
     _, ref, price, disc = best
-    exp = fmt.interval(disc, "%")
-    implied = stated(ref.quantity) * (1 - claimed.mid / 100)
+    exp = fmt.interval((1.0 - written(price.quantity) / written(ref.quantity)) * 100.0, "%")
+    implied = written(ref.quantity) * (1 - claimed.mid / 100)
     yield make_finding(
         rule,
         q,
@@ -157,7 +160,8 @@ def _check_discount(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, 
         expected=exp,
         others=(ref.quantity, price.quantity),
         work=[
-            f"({ref.quantity.text.strip()} - {price.quantity.text.strip()}) / {ref.quantity.text.strip()} = {exp}",
+            f"1 - {price.quantity.text.strip()} / {ref.quantity.text.strip()} = {exp} "
+            f"({fmt.interval(disc, '%')} with rounding)",
             f"stated: {fmt.interval(claimed, '%')}",
         ],
         readings=readings,

@@ -14,7 +14,7 @@ import regex
 
 from factcheck import formatting as fmt
 from factcheck.checks import CheckContext
-from factcheck.checks.figures import ClaimIndex, index, make_finding, severity_for, stated, tested, tolerance
+from factcheck.checks.figures import ClaimIndex, index, make_finding, severity_for, stated, tested, tolerance, written
 from factcheck.claims import MASK
 from factcheck.intervals import percent_change, share
 from factcheck.model import Claim, Finding, Quantity
@@ -124,11 +124,12 @@ def _check_triple(rule: Rule, opts: dict, f: Claim, t: Claim, p: Claim, says_of:
     expected = change
     sign_flipped = direction != 0 and change.sign() != 0 and change.sign() != direction
     severity = severity_for(expected, magnitude, opts, pq, sign_flipped=sign_flipped)
-    word = "rise" if change.mid > 0 else "drop"
-    exp_txt = fmt.change_interval(change)
+    as_written = percent_change(written(a), written(b)) if written(a).lo > 0 else change
+    word = "rise" if as_written.mid > 0 else "drop"
+    exp_txt = fmt.change_interval(as_written)
     message = (
-        f"{a.text.strip()} to {b.text.strip()} is a {word} of {fmt.interval(abs(change), '%')}"
-        if change.bounded and change.sign() != 0
+        f"{a.text.strip()} to {b.text.strip()} is a {word} of {fmt.interval(abs(as_written), '%')}"
+        if as_written.bounded and as_written.sign() != 0
         else f"{a.text.strip()} to {b.text.strip()} gives {exp_txt}"
     )
     message += f", but the text says {pq.text.strip()}"
@@ -136,7 +137,7 @@ def _check_triple(rule: Rule, opts: dict, f: Claim, t: Claim, p: Claim, says_of:
         message += " (the direction is reversed)"
     work = [
         f"{a.text.strip()} -> {fmt.interval(old, a.unit)}; {b.text.strip()} -> {fmt.interval(new, b.unit)} (rounding)",
-        f"({fmt.interval(new, b.unit)}) / ({fmt.interval(old, a.unit)}) - 1 = {exp_txt}",
+        f"({fmt.interval(new, b.unit)}) / ({fmt.interval(old, a.unit)}) - 1 = {fmt.change_interval(change)}",
         f"stated {pq.text.strip()} -> {fmt.interval(magnitude, '%')} ({tol * 100:g}% tolerance)",
     ]
     yield make_finding(

@@ -22,9 +22,11 @@ from factcheck.checks.figures import (
     ClaimIndex,
     index,
     make_finding,
+    severity_for,
     stated,
     tested,
     tolerance,
+    written,
 )
 from factcheck.intervals import Interval, share
 from factcheck.model import Claim, Finding
@@ -81,10 +83,13 @@ def _whole_for(ctx: CheckContext, idx: ClaimIndex, part: Claim, pct: Claim) -> C
     if not m:
         return None
     noun = m.group(1).lower()
+    part_iv = stated(part.quantity)
     candidates = [
         c
         for c in idx.near(part, 3)
         if c.quantity.start < part.quantity.start
+        and c.quantity.value is not None
+        and stated(c.quantity).hi >= part_iv.lo
         and c.quantity.kind == part.quantity.kind
         and (c.quantity.unit or None) == (part.quantity.unit or None)
         and regex.match(
@@ -108,7 +113,7 @@ def _bracketed_shares(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex
         claimed = tested(pct.quantity, tol)
         if computed.meets(claimed):
             continue
-        exp = fmt.interval(computed, "%")
+        exp = fmt.interval(share(written(part.quantity), written(whole.quantity)), "%")
         yield make_finding(
             rule,
             pct.quantity,
@@ -116,8 +121,10 @@ def _bracketed_shares(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex
             f"but the text says {pct.quantity.text.strip()}",
             expected=exp,
             others=(part.quantity, whole.quantity),
+            severity=severity_for(computed, claimed, opts, pct.quantity),
             work=[
-                f"{part.quantity.text.strip()} / {whole.quantity.text.strip()} x 100 = {exp}",
+                f"{part.quantity.text.strip()} / {whole.quantity.text.strip()} x 100 = {exp} "
+                f"({fmt.interval(computed, '%')} with rounding)",
                 f"stated {pct.quantity.text.strip()} -> {fmt.interval(claimed, '%')}",
             ],
             readings=[f"share of {whole.quantity.text.strip()}"],
@@ -218,8 +225,6 @@ def _parts_of_total(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) 
                 severity="error",
                 expected=f"at most {tq.text.strip()}",
                 others=[tq] + [p.quantity for p in parts[:-1]],
-                work=[
-                    f"{summed} = {fmt.interval(total_parts, tq.unit)} > {fmt.interval(whole, tq.unit)}"
-                ],
+                work=[f"{summed} = {fmt.interval(total_parts, tq.unit)} > {fmt.interval(whole, tq.unit)}"],
                 readings=["parts of the stated total"],
             )
