@@ -22,17 +22,19 @@ class LineIndex:
         return self.text[start:end].rstrip("\r")
 
 
+_STOPS = (". ", "! ", "? ", ".\n", "!\n", "?\n")
+
+
 def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
-    """The span of the sentence (or line) holding [start, end), trimmed, at most ``limit`` wide."""
-    left = max(text.rfind("\n", 0, start) + 1, start - limit // 2)
-    for stop in (". ", "! ", "? "):
+    """The span of the sentence holding [start, end) within its paragraph, trimmed, at most ``limit`` wide."""
+    left = max(text.rfind("\n\n", 0, start) + 2, text.rfind("\n\r\n", 0, start) + 3, 0, start - limit // 2)
+    for stop in _STOPS:
         i = text.rfind(stop, left, start)
         if i >= 0:
             left = max(left, i + 2)
-    right = text.find("\n", end)
-    right = len(text) if right < 0 else right
-    right = min(right, end + limit // 2)
-    for stop in (". ", "! ", "? "):
+    para_end = [i for i in (text.find("\n\n", end), text.find("\n\r\n", end)) if i >= 0]
+    right = min([*para_end, len(text), end + limit // 2])
+    for stop in _STOPS:
         i = text.find(stop, end, right)
         if i >= 0:
             right = min(right, i + 1)

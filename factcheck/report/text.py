@@ -74,7 +74,7 @@ def _excerpt(text: str, start: int, end: int, room: int) -> tuple[str, int, int]
     if len(line) > room:
         figure = b - a
         spare = max(room - figure - 2, 0)
-        left = max(0, a - spare // 2)
+        left = 0 if b <= room - 2 else max(0, a - spare // 2)  # keep the sentence's start when it fits
         right = min(len(line), left + max(figure, room - 2))
         left = max(0, min(left, right - (room - 2)))
         prefix = "…" if left > 0 else ""
@@ -115,11 +115,14 @@ def _finding(console: Console, f: Finding, r: FileResult, lines: LineIndex) -> N
         details.append(("source", src))
     for reading in f.readings:
         details.append(("reading", reading))
-    for label, value in details:
-        t = Text(" " * INDENT + "│ ", style="dim")
-        t.append(f"{label:<8} ", style="bold")
-        t.append(value)
-        console.print(t)
+    if details:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=INDENT + 1, no_wrap=True, justify="right")
+        grid.add_column(width=8, no_wrap=True)
+        grid.add_column(overflow="fold")
+        for label, value in details:
+            grid.add_row(Text("│", style="dim"), Text(label, style="bold"), Text(value))
+        console.print(grid)
 
 
 def render_check(results: list[FileResult], out: TextIO, color: bool | None = None) -> None:
