@@ -87,6 +87,7 @@ class Expected:
     unit_label: str = ""
     optional: bool = False
     pair_ok: bool = False
+    alts: list[tuple[float, set[str]]] = field(default_factory=list)  # other readings: (value, units)
     data: dict = field(default_factory=dict)  # the raw annotation
     # filled by match()
     match: list[Any] = field(default_factory=list)  # 1 quantity, or 2 for a from/to pair
@@ -105,16 +106,27 @@ def overlaps(q: Any, e: Expected) -> int:
     return max(0, min(q.end, e.end) - max(q.start, e.start))
 
 
-def value_agrees(q: Any, e: Expected) -> bool:
+def agree(q: Any, e: Expected) -> set[str] | None:
+    """The acceptable units of the reading of `e` that q's value agrees with, or None when none does."""
     if q.value is None:
-        return False
+        return None
     if e.high is not None:  # annotated range: both ends
-        return q.high is not None and close(q.value, e.value) and close(q.high, e.high)
+        ok = q.high is not None and close(q.value, e.value) and close(q.high, e.high)
+        return e.units if ok else None
     if e.mean_of_range:  # quantulum3 range: their value is the midpoint
         if q.high is not None:
-            return close((q.value + q.high) / 2, e.value)
-        return close(q.value, e.value)
-    return q.high is None and close(q.value, e.value)
+            return e.units if close((q.value + q.high) / 2, e.value) else None
+        return e.units if close(q.value, e.value) else None
+    if q.high is not None:
+        return None
+    for value, units in [(e.value, e.units), *e.alts]:
+        if close(q.value, value):
+            return units
+    return None
+
+
+def value_agrees(q: Any, e: Expected) -> bool:
+    return agree(q, e) is not None
 
 
 def match(expected: list[Expected], predicted: list[Any]) -> list[Any]:
@@ -123,9 +135,9 @@ def match(expected: list[Expected], predicted: list[Any]) -> list[Any]:
     for e in expected:
         cands = [q for q in free if overlaps(q, e) and value_agrees(q, e)]
         if cands:
-            best = max(cands, key=lambda q: (bool(e.units & our_units(q)), overlaps(q, e)))
+            best = max(cands, key=lambda q: (bool(agree(q, e) & our_units(q)), overlaps(q, e)))
             e.match = [best]
-            e.unit_ok = bool(e.units & our_units(best))
+            e.unit_ok = bool(agree(best, e) & our_units(best))
             free.remove(best)
     for e in expected:  # a range written "from X to Y" may come back as two figures
         if e.match or not e.pair_ok or e.ends is None:

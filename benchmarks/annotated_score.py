@@ -71,6 +71,7 @@ def expected_for(sent: dict) -> tuple[list[Expected], list[tuple[int, int, dict]
                 unit_label="|".join(u or "null" for u in as_list(f["unit"])),
                 optional=bool(f.get("optional")),
                 pair_ok=bool(f.get("pair_ok")),
+                alts=[(float(a["value"]), {norm_unit(u) for u in as_list(a["unit"])}) for a in f.get("also", [])],
                 data=f,
             )
         )

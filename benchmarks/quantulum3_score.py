@@ -72,10 +72,18 @@ def expected_for(record: dict, units: dict[str, set[str]]) -> list[Expected]:
                 units=units.get(r["unit"], set()),
                 unit_label=r["unit"],
                 pair_ok=True,
+                alts=fraction_as_percent(r),
                 data=r,
             )
         )
     return out
+
+
+def fraction_as_percent(r: dict) -> list[tuple[float, set[str]]]:
+    """A dimensionless fraction ("two thirds" = 0.667) may come back as a percent (66.7 %): same figure."""
+    if r["unit"] == "dimensionless" and 0 < abs(float(r["value"])) < 1:
+        return [(float(r["value"]) * 100, {"%"})]
+    return []
 
 
 def year_as_date(e: Expected, dates: list) -> bool:

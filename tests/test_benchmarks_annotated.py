@@ -19,7 +19,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "cryptopolitan-binance-square-2026-
 BOUNDS = {"exact", "approx", "lower", "upper", "range"}
 KINDS = {"amount", "percent", "multiple", "count", "measure", "duration", "date"}
 FIGURE_KEYS = {"surface", "nth", "value", "high", "unit", "bound", "kind", "low_bound", "high_bound", "cat",
-               "optional", "pair_ok"}
+               "optional", "pair_ok", "also"}
 
 
 def _sentences() -> list[dict]:
@@ -65,6 +65,8 @@ def test_annotated_figures_have_required_fields_with_valid_values():
         else:
             assert "high" not in f, where
         assert f.get("pair_ok") is None or "range" in bounds, where
+        for alt in f.get("also", []):
+            assert set(alt) == {"value", "unit"} and isinstance(alt["value"], int | float), where
 
 
 def test_annotated_surfaces_occur_in_their_sentence():
