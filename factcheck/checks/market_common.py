@@ -134,25 +134,23 @@ def clause_around(ctx: CheckContext, claim: Claim, before: int = 60, after: int 
 
 @dataclass(slots=True)
 class _DateCache:
-    key: int
+    doc: object  # held, so that its id cannot be reused while cached
+    as_of: date | None
     by_sentence: dict[tuple[int, int], list[DateRef]]
 
 
-_date_cache: dict[int, _DateCache] = {}
+_date_cache: list[_DateCache] = []
 
 
 def sentence_dates(ctx: CheckContext, start: int, end: int) -> list[DateRef]:
-    """Date references in ``prose[start:end]`` (cached per document and sentence)."""
-    key = id(ctx.doc)
-    cached = _date_cache.get(key)
-    if cached is None or cached.key != key:
-        _date_cache.clear()
-        cached = _DateCache(key, {})
-        _date_cache[key] = cached
+    """Date references in ``prose[start:end]`` (cached per document, publication date and sentence)."""
+    if not _date_cache or _date_cache[0].doc is not ctx.doc or _date_cache[0].as_of != ctx.as_of:
+        _date_cache[:] = [_DateCache(ctx.doc, ctx.as_of, {})]
+    cached = _date_cache[0].by_sentence
     span = (start, end)
-    if span not in cached.by_sentence:
-        cached.by_sentence[span] = find_dates(ctx.doc.prose, ctx.as_of, start, end)
-    return cached.by_sentence[span]
+    if span not in cached:
+        cached[span] = find_dates(ctx.doc.prose, ctx.as_of, start, end)
+    return cached[span]
 
 
 def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> DateRef | None:

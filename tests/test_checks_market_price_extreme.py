@@ -1,0 +1,81 @@
+"""price-extreme: all-time highs, drawdowns, days from the peak, "first time since"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factcheck.checks import CheckContext
+from factcheck.claims import build_claims
+from factcheck.document import parse
+from factcheck.engine import effective_options, run_rules
+from factcheck.extract import extract_quantities
+from factcheck.market.store import open_market
+from factcheck.rulebook import all_rules
+
+RULE = "price-extreme"
+
+
+def run(text: str, as_of: str | None, rule_id: str = RULE):
+    rule = all_rules()[rule_id]
+    doc = parse(text, "draft.md", "markdown")
+    quantities = extract_quantities(doc)
+    claims = build_claims(doc, quantities)
+    day = date.fromisoformat(as_of) if as_of else None
+    ctx = CheckContext(doc, quantities, claims, day, {rule.id: effective_options(rule)}, open_market(None))
+    return [f for f in run_rules(ctx, [rule]) if f.rule == rule.id]
+
+
+def test_all_time_high_and_its_month_pass():
+    text = "Ether is currently trading more than 50% off its August 2025 all-time high price of $4,946."
+    assert run(text, "2026-02-05") == []
+
+
+def test_wrong_all_time_high_value_is_flagged_with_the_peak_row():
+    [f] = run("Ether is trading well below its all-time high price of $4,100.", "2026-02-05")
+    assert "4,956.78" in f.message and "2025-08-24" in f.message
+    assert "data: ETH/USDT 1d, binance, 2025-08-24" in f.sources
+
+
+def test_all_time_high_in_the_wrong_month_is_a_date_finding():
+    [f] = run("Ether is trading far below its July 2025 all-time high of $4,950.", "2026-02-05")
+    assert f.category == "date" and "2025-08-24" in f.message
+
+
+def test_all_time_high_as_it_stood_then():
+    # in March 2024 ETH's record was still the 2021 one (4,868 on 2021-11-10)
+    assert run("Ether stayed below its November 2021 all-time high of $4,868.", "2024-03-10") == []
+
+
+def test_days_from_the_peak():
+    text = "Bitcoin is now 122 days away from its most recent all-time peak above $126,000."
+    assert run(text, "2026-02-05") == []
+    [f] = run(text.replace("122", "150"), "2026-02-05")
+    assert f.category == "date" and "2025-10-06" in f.message and "122 days" in f.message
+
+
+def test_drawdown_from_the_all_time_high():
+    assert run("Bitcoin has lost over 42% since its peak.", "2026-02-05") == []
+    [f] = run("Bitcoin is down 70% from its all-time high.", "2026-02-05")
+    assert "126,199.63" in f.message
+
+
+def test_smaller_drawdown_from_a_plain_peak_may_be_a_local_peak():
+    # a later, lower peak would give a smaller drawdown: not flagged without "all-time"
+    assert run("Bitcoin is down 10% from its peak.", "2026-02-05") == []
+    assert run("Bitcoin is down 10% from its all-time high.", "2026-02-05")
+
+
+def test_first_time_since_contradicted_by_a_later_dip():
+    [f] = run("BTC dipped below $70,000 for the first time since Q3 2024.", "2026-02-05")
+    assert f.category == "date"
+    assert "2024-11" in f.message
+    assert any("2024-10-10" in w and "58,946" in w for w in f.work)  # the deepest dip after Q3 2024
+
+
+def test_first_time_since_that_holds():
+    assert run("BTC dipped below $70,000 for the first time since November 2024.", "2026-02-05") == []
+
+
+def test_xrp_records_are_not_read_without_complete_history():
+    # Binance XRP/USDT starts in 2018-05, after XRP's January 2018 record
+    assert run("XRP trades far below its all-time high of $3.84.", "2026-02-05") == []

@@ -1,0 +1,102 @@
+"""price-move: percent moves over windows against the shipped candles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.checks import CheckContext
+from factcheck.claims import build_claims
+from factcheck.document import parse
+from factcheck.engine import effective_options, run_rules
+from factcheck.extract import extract_quantities
+from factcheck.market.store import open_market
+from factcheck.rulebook import all_rules
+
+RULE = "price-move"
+
+
+def run(text: str, as_of: str | None, rule_id: str = RULE):
+    rule = all_rules()[rule_id]
+    doc = parse(text, "draft.md", "markdown")
+    quantities = extract_quantities(doc)
+    claims = build_claims(doc, quantities)
+    day = date.fromisoformat(as_of) if as_of else None
+    ctx = CheckContext(doc, quantities, claims, day, {rule.id: effective_options(rule)}, open_market(None))
+    return [f for f in run_rules(ctx, [rule]) if f.rule == rule.id]
+
+
+def test_past_seven_days_ending_the_day_before_passes():
+    # open 2026-01-29 3,010.78 -> close 2026-02-04 2,148.26 = -28.6%
+    assert run("Ethereum price has dropped by around 28% over the past 7 days.", "2026-02-05") == []
+
+
+def test_wrong_size_over_seven_days_is_flagged():
+    [f] = run("Ethereum price has dropped by around 5% over the past 7 days.", "2026-02-05")
+    assert f.severity == "error"
+    assert any("3,010.78" in w for w in f.work)
+    assert any("to the day before publication" in r for r in f.readings)
+
+
+def test_gains_per_week_when_the_price_fell_is_an_error():
+    [f] = run(
+        "While it has been volatile in recent weeks, ETH has registered gains of about 29% per week.", "2026-02-05"
+    )
+    assert f.severity == "error"
+    assert "rise" in f.message and "-35.3%" in f.message
+
+
+def test_per_week_reads_the_last_week():
+    # the week to 2026-02-04 was -28.6%: "a fall of about 29% a week" fits
+    assert run("ETH has registered losses, falling about 29% per week.", "2026-02-05") == []
+
+
+def test_calendar_month():
+    assert run("Ether lost roughly 17% in January.", "2026-02-05") == []
+    [f] = run("Ether gained roughly 17% in January.", "2026-02-05")
+    assert "-17.5%" in f.message
+
+
+def test_month_of_last_year_when_not_yet_begun():
+    # "in March" read on 2026-02-05 is March 2025: ETH/USDT open 2,237.59 -> close 1,822.43 (-18.6%)
+    found = run("Ether lost 18% in March.", "2026-02-05")
+    assert found == []
+
+
+def test_year_to_date_uses_press_time_prices():
+    text = (
+        "ETH price is down by almost 7% in the last 24 hours. It has nosedived by 29% since the beginning of this year."
+    )
+    assert run(text, "2026-02-05") == []
+    assert run("Bitcoin has fallen 5% since the beginning of this year.", "2026-02-05")
+
+
+def test_single_day_rebound_from_open_or_low():
+    assert run("Bitcoin rebounded 12% on Friday.", "2026-02-07") == []
+    assert run("Bitcoin rebounded 19% on Friday.", "2026-02-07") == []  # from the day's low 60,000
+    [f] = run("Bitcoin rebounded 30% on Friday.", "2026-02-07")
+    assert "2026-02-06" in " ".join(f.readings)
+
+
+def test_move_since_a_date():
+    # 2025-10-10 open 121,xxx -> press time ~62-77k
+    assert run("Bitcoin has lost about 45% since October 10.", "2026-02-05") == []
+    assert run("Bitcoin has gained 10% since October 10.", "2026-02-05")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Solana lost over 21% of its value locked in the past month.",
+        "Ethena's USDe lost more than 57% of its market cap in Q4.",
+        "Trading volume for ETH rose 300% over the past 24 hours.",
+        "Bitcoin could drop 40% over the next month, analysts said.",
+    ],
+)
+def test_not_price_moves_are_left_alone(text):
+    assert run(text, "2026-02-05") == []
+
+
+def test_no_window_no_check():
+    assert run("Ether fell 50%.", "2026-02-05") == []
