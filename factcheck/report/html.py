@@ -310,8 +310,10 @@ class _Renderer:
         close_list()
         return "\n".join(out)
 
-    def prose_blocks(self, prose: str, start: int = 0) -> str:
-        """Plain text and HTML drafts: paragraphs of the visible text (tags already blanked)."""
+    def prose_blocks(self, prose: str, start: int = 0, keep_lines: bool = False) -> str:
+        """Plain text and HTML drafts: paragraphs of the visible text (tags already blanked).
+
+        ``keep_lines``: single line breaks of a plain-text draft are kept as ``<br>``."""
         out = []
         for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*", prose[start:]):
             s, e = m.start() + start, m.end() + start
@@ -321,7 +323,15 @@ class _Renderer:
                 s += 1
             while prose[e - 1].isspace():
                 e -= 1
-            out.append(f"<p>{self.run(s, e, collapse=True, source=prose)}</p>")
+            if keep_lines:
+                lines = []
+                for m2 in re.finditer(r"[^\n]+", prose[s:e]):
+                    a2, b2 = m2.start() + s, m2.end() + s
+                    if prose[a2:b2].strip():
+                        lines.append(self.run(a2, b2, collapse=True, source=prose).strip())
+                out.append("<p>" + "<br>\n".join(lines) + "</p>")
+            else:
+                out.append(f"<p>{self.run(s, e, collapse=True, source=prose)}</p>")
         return "\n".join(out)
 
 
@@ -340,7 +350,7 @@ def _draft_html(r: FileResult, marks: Marks) -> str:
     if doc.fmt == "markdown":
         m = _FRONT.match(r.text)
         return renderer.markdown(m.end() if m else 0)
-    return renderer.prose_blocks(doc.prose)
+    return renderer.prose_blocks(doc.prose, keep_lines=doc.fmt == "text")
 
 
 # ---------------------------------------------------------------- explanations
@@ -545,8 +555,8 @@ mark.fc-note{background:var(--note-bg);box-shadow:inset 0 -1px 0 var(--note)}
 mark.fc-fine{background:transparent;box-shadow:inset 0 -2px 0 #9ccc9f}
 mark.fc:hover{filter:brightness(.95)}
 mark.fc:focus{outline:2px solid #444}
-mark.fc.active{outline:2px solid var(--ink);background-color:#fff7a8}
-mark.fc.rel{outline:2px dashed var(--note)}
+mark.fc.active{outline:2px solid var(--ink);outline-offset:0;background-color:#fff7a8}
+mark.fc.rel{outline:2px dashed var(--note);outline-offset:0}
 aside.side{position:sticky;top:12px;max-height:calc(100vh - 24px);overflow:auto}
 .panel,.list{background:#fff;border:1px solid var(--line);border-radius:10px;padding:12px 16px;margin-bottom:16px}
 .panel{border-color:#999;box-shadow:0 4px 18px rgba(0,0,0,.08)}
