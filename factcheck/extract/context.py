@@ -19,19 +19,16 @@ from factcheck.extract.lexicon import lexicon
 from factcheck.extract.patterns import trie
 from factcheck.resources import load_rules_file
 
-_ENTITY = regex.compile(
-    r"(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}&.\-]*(?:\p{Ll}|\p{Lu}|\p{N})"
-    r"(?:[ \t](?:of|de|la|&|and)?[ \t]?\p{Lu}[\p{L}\p{N}&.\-]*)*|\p{Lu}\p{Ll}*)",
-    regex.V0,
-)
-_ENTITY_R = regex.compile("(?r)" + _ENTITY.pattern, regex.V0)
 _POSSESSIVE = regex.compile(r"(?:['’]s?|\.)$")
 
 
 @cache
-def _windows() -> regex.Pattern:
-    alts = "|".join(f"(?:{p})" for p in lexicon().window_patterns)
-    return regex.compile(f"(?<![\\p{{L}}\\p{{N}}])(?i:{alts})(?![\\p{{L}}\\p{{N}}])", regex.V0)
+def _windows() -> re.Pattern:
+    """All window phrases in one pattern; the after-only ones ("per week") in the group ``after``."""
+    lex = lexicon()
+    after = "|".join(f"(?:{p})" for p in lex.window_after_patterns) or "(?!)"
+    both = "|".join(f"(?:{p})" for p in lex.window_patterns)
+    return re.compile(f"(?<![^\\W_])(?i:(?P<after>{after})|{both})(?![^\\W_])")
 
 
 _SENT_END = regex.compile(r"(?:[.!?][\"'’”)\]]*[ \t\xa0]+(?=[\"'‘“(\[]?[\p{Lu}\p{N}$€£])|\n)", regex.V0)
@@ -95,34 +92,43 @@ def _abbreviations() -> frozenset[str]:
 
 
 class DocIndex:
-    """Per-document lookups built once: asset mentions (two trie scans) and window anchors."""
+    """Per-document lookups built once: capitalised names (one scan) and lower-case asset names (one scan)."""
 
     def __init__(self, prose: str, low: str) -> None:
         self.prose = prose
         self.low = low
-        self._assets: list[tuple[int, int, str]] | None = None
-        self._asset_starts: list[int] = []
+        self._caps: tuple[list[int], list[int], list[str]] | None = None
+        self._names: tuple[list[int], list[str]] | None = None
 
-    def assets(self) -> tuple[list[tuple[int, int, str]], list[int]]:
-        if self._assets is None:
+    def caps(self) -> tuple[list[int], list[int], list[str]]:
+        """Runs of capitalised words: "Hon Hai", "BTC", "Nevada Gaming Control Board"."""
+        if self._caps is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            texts: list[str] = []
+            for m in _CAPS.finditer(self.prose):
+                starts.append(m.start())
+                ends.append(m.end())
+                texts.append(m.group(0))
+            self._caps = (starts, ends, texts)
+        return self._caps
+
+    def names(self) -> tuple[list[int], list[str]]:
+        """Asset names in any case ("ether", "Bitcoin") and lower-case-led forms ("stETH")."""
+        if self._names is None:
             lex = lexicon()
-            found: list[tuple[int, int, str]] = []
-            for m in _ticker_scan().finditer(self.prose):
-                w = m.group(0)
-                found.append((m.start(), m.end(), lex.asset_tickers.get(w) or lex.asset_exact_names[w]))
+            starts: list[int] = []
+            tickers: list[str] = []
             for m in _name_scan().finditer(self.low):
-                found.append((m.start(), m.end(), lex.asset_names[m.group(0)]))
-            found.sort()
-            self._assets = found
-            self._asset_starts = [f[0] for f in found]
-        return self._assets, self._asset_starts
+                starts.append(m.start())
+                tickers.append(lex.asset_names[m.group(0)])
+            self._names = (starts, tickers)
+        return self._names
 
 
-@cache
-def _ticker_scan() -> re.Pattern:
-    lex = lexicon()
-    words = sorted(set(lex.asset_tickers) | set(lex.asset_exact_names))
-    return re.compile(f"(?<![A-Za-z0-9$])(?:{trie(words)})(?![A-Za-z0-9])")
+_CAPS = re.compile(
+    r"(?<![\w$])[A-Z](?:[\w&\-’']|\.(?=\w))*(?:[ \t](?:of[ \t]|de[ \t]|&[ \t]|and[ \t])?[A-Z](?:[\w&\-’']|\.(?=\w))*)*"
+)
 
 
 @cache
@@ -136,38 +142,61 @@ def _window_anchor() -> re.Pattern:
     return re.compile(f"/|\\b{trie(sorted(words))}\\b")
 
 
+def _asset_in(text: str) -> str | None:
+    """The asset a capitalised run names, if it does: "BTC", "Bitcoin Cash", "ETH treasury" -> ETH."""
+    lex = lexicon()
+    name = _POSSESSIVE.sub("", text)
+    hit = lex.asset_exact_names.get(name) or lex.asset_tickers.get(name)
+    if hit:
+        return hit
+    for word in reversed(name.split()):
+        word = _POSSESSIVE.sub("", word)
+        hit = lex.asset_tickers.get(word) or lex.asset_exact_names.get(word) or lex.asset_names.get(word.lower())
+        if hit:
+            return hit
+    return None
+
+
 def subject(
     index: DocIndex, sent_start: int, start: int, blocked: list[tuple[int, int]], own_unit: str | None
 ) -> str | None:
-    """The asset or named entity the figure at ``start`` is about, if the sentence says it before it."""
+    """The asset or named entity the figure at ``start`` is about, if the sentence says it before it:
+    the nearest asset named before it in its clause, else the nearest capitalised name."""
     prose = index.prose
     lo = max(sent_start, start - 240)
     semi = prose.rfind(";", lo, start)
     if semi >= 0:
         lo = semi + 1
     lex = lexicon()
-    found, starts = index.assets()
-    i = bisect.bisect_left(starts, start) - 1
-    while i >= 0 and found[i][0] >= lo:
-        a0, _, ticker = found[i]
+    asset_pos, asset = -1, None
+    nstarts, ntickers = index.names()
+    i = bisect.bisect_left(nstarts, start) - 1
+    while i >= 0 and nstarts[i] >= lo:
+        if ntickers[i] != own_unit and not _inside(nstarts[i], blocked):
+            asset_pos, asset = nstarts[i], ntickers[i]
+            break
         i -= 1
-        if ticker == own_unit or _inside(a0, blocked):
+    entity = None
+    cstarts, cends, ctexts = index.caps()
+    i = bisect.bisect_left(cstarts, start) - 1
+    while i >= 0 and cstarts[i] >= lo:
+        c0, text = cstarts[i], ctexts[i]
+        i -= 1
+        if c0 <= asset_pos or cends[i + 1] > start or _inside(c0, blocked):
+            if c0 <= asset_pos:
+                break
             continue
-        return ticker
-    pos = start
-    while True:
-        m = _ENTITY_R.search(prose, lo, pos)
-        if m is None:
-            return None
-        pos = m.start()
-        if _inside(m.start(), blocked):
-            continue
-        name = _POSSESSIVE.sub("", m.group(0)).strip(" .-")
-        words = name.split(" ")
-        while words and words[0] in lex.subject_stopwords:
-            words.pop(0)
-        if words:
-            return " ".join(words)
+        a = _asset_in(text)
+        if a is not None and a != own_unit:
+            return a
+        if entity is None:
+            name = _POSSESSIVE.sub("", text).strip(" .-")
+            words = regex.split(r"['’]s\s+", name)[-1].split(" ")
+            while words and words[0] in lex.subject_stopwords:
+                words.pop(0)
+            if words and not (len(words) == 1 and _POSSESSIVE.sub("", words[0]) in lex.subject_stopwords):
+                entity = " ".join(words)
+    return asset or entity
 
 
 def window(
@@ -189,7 +218,7 @@ def window(
         lo = semi + 1
     for a in reversed(list(anchor.finditer(index.low, lo, start))):
         m = w.match(prose, a.start(), start)
-        if m is not None:
+        if m is not None and m.group("after") is None:
             return " ".join(m.group(0).split())
     return None
 

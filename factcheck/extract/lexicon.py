@@ -36,7 +36,8 @@ class Lexicon:
     duration_not_hedges: frozenset[str]
     change_words: frozenset[str]
     subject_stopwords: frozenset[str]
-    window_patterns: tuple[str, ...]
+    window_patterns: tuple[str, ...]  # tried after and before a figure
+    window_after_patterns: tuple[str, ...]  # tried only after it
 
     @property
     def money_units(self) -> frozenset[str]:
@@ -73,7 +74,10 @@ def lexicon() -> Lexicon:
         for form in a.get("forms", []):
             tickers.setdefault(form, t)
         for n in a.get("names", []):
-            names.setdefault(n.lower(), t)
+            if " " in n or n.isupper():
+                exact_names.setdefault(n, t)
+            else:
+                names.setdefault(n.lower(), t)
         for n in a.get("exact_names", []):
             exact_names.setdefault(n, t)
     for t in list(tickers):
@@ -81,14 +85,14 @@ def lexicon() -> Lexicon:
             del tickers[t]
 
     places = {k: windows[k] for k in ("months", "weekdays", "num", "unit", "ordinal")}
-    window_patterns = tuple(
-        p.replace("{month}", places["months"])
-        .replace("{weekday}", places["weekdays"])
-        .replace("{num}", places["num"])
-        .replace("{unit}", places["unit"])
-        .replace("{ordinal}", places["ordinal"])
-        for p in windows["patterns"]
-    )
+
+    def fill(p: str) -> str:
+        for key, name in (("month", "months"), ("weekday", "weekdays"), ("num", "num"), ("unit", "unit")):
+            p = p.replace("{" + key + "}", places[name])
+        return p.replace("{ordinal}", places["ordinal"])
+
+    window_patterns = tuple(fill(p) for p in windows["patterns"])
+    window_after = tuple(fill(p) for p in windows.get("after_patterns", []))
 
     before: dict[str, str] = {}
     for bound, words in hedges["before"].items():
@@ -128,4 +132,5 @@ def lexicon() -> Lexicon:
         change_words=frozenset(w.lower() for w in hedges["ranges"]["change_words"]),
         subject_stopwords=frozenset(subjects["stopwords"]),
         window_patterns=window_patterns,
+        window_after_patterns=window_after,
     )

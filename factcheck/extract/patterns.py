@@ -28,10 +28,10 @@ _SMALL = f"(?:(?:{_TENS})(?:[-\\s](?:{_UNITS}))?|{_TEENS}|{_UNITS})\\b"
 
 
 def alternation(items, flags: str = "") -> str:
-    """Longest first, escaped; spaces in phrases match any run of spaces."""
-    parts = sorted(set(items), key=lambda s: (-len(s), s))
-    body = "|".join(regex.escape(p).replace("\\ ", "\\s+") for p in parts)
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+    """A set of phrases as one group, written as a trie (fast to compile and to match, longest first);
+    spaces in phrases match any run of spaces."""
+    body = trie(sorted(set(items)))
+    return f"(?{flags}:{body})" if flags else body
 
 
 def _number() -> str:
@@ -44,13 +44,13 @@ def _number() -> str:
 
 
 @cache
-def scanner() -> regex.Pattern:
+def scanner() -> re.Pattern:
     lex = lexicon()
     year = "(?:1[89]\\d\\d|2[01]\\d\\d)"
     day = "(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?"
     date = (
         f"(?P<date>(?:{MONTHS})\\s+{day}(?:,?\\s+{year})?(?![\\d:])"
-        f"|{day}\\s+(?:of\\s+)?(?:{MONTHS})(?:,?\\s+{year})?(?![\\p{{L}}\\d])"
+        f"|{day}\\s+(?:of\\s+)?(?:{MONTHS})(?:,?\\s+{year})?(?![^\\W_])"
         f"|(?:{MONTHS}),?\\s+{year}(?!\\d)"
         f"|(?i:early|mid|late)[\\s-]+{year}s?(?!\\d)"
         f"|\\d{{4}}-\\d{{2}}-\\d{{2}}(?![\\d-])"
@@ -82,73 +82,34 @@ def scanner() -> regex.Pattern:
         f"|(?P<aword>(?i:half\\s+an?|an?))(?=\\s+{scale_words}\\b)"
         f"|(?P<word>(?i:{_SMALL}(?:\\s+hundred\\b(?:\\s+(?:and\\s+)?{_SMALL})?)?)))"
         f"(?:(?P<ssp>{SP}?)(?P<sword>{scale_words})\\b"
-        f"|(?P<satt>{attached})(?![\\p{{L}}\\p{{N}}])"
-        f"|{SP}?(?P<sspc>{spaced})(?![\\p{{L}}\\p{{N}}]))?"
+        f"|(?P<satt>{attached})(?![^\\W_])"
+        f"|{SP}?(?P<sspc>{spaced})(?![^\\W_]))?"
     )
-    lookbehind = "(?<![\\p{L}\\p{N}_#@&]|\\p{N}[.,/:]|\\p{L}[-‐]|[$€£¥₹₩₫])"
+    lookbehind = "(?<![\\w#@&$€£¥₹₩₫])(?<!\\d[.,/:])(?<![^\\W\\d_][-‐])"
     pattern = f"{lookbehind}(?:{date}|{fraction}|{mword}|{amount})"
-    return regex.compile(pattern, regex.V0)
+    return re.compile(pattern)
 
 
 @cache
-def unit_suffix() -> regex.Pattern:
-    """Matched at the end of a number: the unit that follows it."""
-    lex = lexicon()
-    after_symbols = alternation(s for s in lex.currency_symbols if not s[0].isalpha())
-    codes = alternation(lex.currency_codes)
-    cwords = alternation(lex.currency_words, "i")
-    tickers = alternation(lex.asset_tickers)
-    names = alternation(lex.asset_names, "i")
-    exact = alternation(lex.asset_exact_names) if lex.asset_exact_names else "(?!)"
-    psym = alternation(lex.physical_symbols)
-    pwords = alternation(lex.physical_words, "i")
-    nb = "(?![\\p{L}\\p{N}])"
-    pattern = (
-        f"(?:(?P<pct>{SP}?%|{SP}(?i:percent|per{SP}?cent|pct)\\b)"
-        f"|{SP}(?P<pp>(?i:percentage[\\s-]points?|basis[\\s-]points?)\\b|(?:pp|ppts?|bps){nb})"
-        f"|(?P<mx>[xX×]){nb}"
-        f"|(?:{SP}|[-‐])?(?P<fold>(?i:times\\b|fold\\b))"
-        f"|{SP}?(?P<csym>{after_symbols})"
-        f"|{SP}(?P<code>{codes}){nb}"
-        f"|{SP}(?P<cword>{cwords})\\b"
-        f"|{SP}(?P<ticker>{tickers}){nb}"
-        f"|{SP}(?P<aname>{names}){nb}"
-        f"|{SP}(?P<aexact>{exact}){nb}"
-        f"|{SP}?(?P<psym>{psym}){nb}"
-        f"|(?:{SP}|[-‐])(?P<pword>{pwords})\\b)"
-    )
-    return regex.compile(pattern, regex.V0)
-
-
-@cache
-def per_suffix() -> regex.Pattern:
+def per_suffix() -> re.Pattern:
     """A rate denominator after the unit: "/hour", " per week", " a month", " per coin"."""
-    return regex.compile(
-        f"(?:{SP}?/{SP}?(?P<slash>[\\p{{L}}]{{1,20}})\\b"
-        f"|{SP}+(?P<perw>(?i:per|a|an|each|every)){SP}+(?P<word>[\\p{{L}}]{{1,20}})\\b)",
-        regex.V0,
+    return re.compile(
+        f"(?:{SP}?/{SP}?(?P<slash>[^\\W\\d_]{{1,20}})\\b"
+        f"|{SP}+(?P<perw>(?i:per|a|an|each|every)){SP}+(?P<word>[^\\W\\d_]{{1,20}})\\b)",
     )
 
 
 @cache
-def hedge_after() -> regex.Pattern:
+def hedge_after() -> re.Pattern:
     lex = lexicon()
     words = [w for w in lex.hedges_after if w != "+"]
-    return regex.compile(f"(?:(?P<plus>\\+)(?![\\p{{N}}])|{SP}+(?P<w>{alternation(words, 'i')})\\b)", regex.V0)
+    return re.compile(f"(?:(?P<plus>\\+)(?!\\d)|{SP}+(?P<w>{alternation(words, 'i')})\\b)")
 
 
 @cache
-def hedge_before() -> regex.Pattern:
-    """Matched against the few characters before a figure: the hedge that ends right before it."""
-    lex = lexicon()
-    words = alternation(lex.hedges_before, "i")
-    return regex.compile(f"(?r)(?:(?<![\\p{{L}}])|(?<=[~≈<>≤≥]))(?P<h>{words}){SP}*\\Z", regex.V0)
-
-
-@cache
-def word_before() -> regex.Pattern:
+def word_before() -> re.Pattern:
     """The word (and any label punctuation) right before a position."""
-    return regex.compile("(?P<w>[\\p{L}][\\p{L}.\\-]*)[\\s\\xa0]*$", regex.V0)
+    return re.compile("(?P<w>[^\\W\\d_][\\w.\\-]*)\\s*$")
 
 
 def trie(words) -> str:
@@ -160,42 +121,33 @@ def trie(words) -> str:
             node = node.setdefault(c, {})
         node[""] = {}
 
+    def char(c: str) -> str:
+        return "\\s+" if c == " " else regex.escape(c)
+
     def emit(node: dict) -> str:
-        alts = [regex.escape(c) + emit(sub) for c, sub in sorted(node.items()) if c]
+        alts = [char(c) + emit(sub) for c, sub in sorted(node.items()) if c]
         if not alts:
             return ""
-        body = "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            body = "(?:" + "|".join(alts) + ")?"
+        return body
 
-    return emit(root)
+    return "(?:" + emit(root) + ")"
 
 
 @cache
 def anchors() -> re.Pattern:
-    """Where a figure can be: a digit, or a number/scale/fraction/multiple word (on lowercased text)."""
+    """Where a figure can start, on lowercased text: a digit, a currency symbol, a currency code or
+    prefix ("vnd", "nt$"), a month, a quarter, or a number/scale/fraction/multiple word."""
     lex = lexicon()
     words = set(lex.number_words) | set(lex.fractions) | set(lex.multiple_words)
     words |= {w for w in lex.scale_words if " " not in w}
-    return re.compile(f"[0-9\uff10-\uff19]+|\\b{trie(sorted(words))}\\b")
-
-
-@cache
-def lookback() -> regex.Pattern:
-    """What may sit right before an anchor and belong to the figure: a currency, a sign, a month, "a".
-
-    Searched backwards (``(?r)``) from the anchor, so only the few characters before it are looked at.
-    """
-    lex = lexicon()
-    symbols = alternation(lex.currency_symbols)
-    codes = alternation(lex.currency_codes)
-    day = "(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?"
-    small = "one|two|three|four|five|six|seven|eight|nine|an?"
-    return regex.compile(
-        "(?r)(?:"
-        f"(?:(?:{MONTHS})\\s+(?:{day},?\\s+)?"
-        "|[QH]|FY\\s?|(?i:\\b(?:early|mid|late)[\\s-]+)"
-        f"|(?i:\\b(?:half\\s+an?|{small})[\\s-]+)"
-        f"|(?:[-−+]{SP}?)?(?:{symbols}){SP}?[-−+]?|(?:{codes}){SP}[-−+]?|[-−+]"
-        f"))\\Z",
-        regex.V0,
+    words |= {c.lower() for c in lex.currency_codes}
+    words |= {m.lower().rstrip("\\.?") for m in MONTHS.split("|")}
+    words |= {"mid", "early", "late", "q1", "q2", "q3", "q4", "h1", "h2"}
+    prefixes = {s.lower() for s in lex.currency_symbols if s[0].isalpha()} | {"fy"}
+    symbols = "".join(sorted({s for s in lex.currency_symbols if len(s) == 1 and not s.isalpha()}))
+    return re.compile(
+        f"[0-9\uff10-\uff19]+|[{re.escape(symbols)}]|\\b{trie(sorted(prefixes))}|\\b{trie(sorted(words))}\\b"
     )

@@ -9,7 +9,7 @@ from factcheck.extract.scan import Atom
 
 _GAP = regex.compile(r"[ \t\xa0]*(?:(?P<dash>[-–—])|(?P<word>to|and|through))[ \t\xa0]*\Z", regex.V0)
 _TIGHT_DASH = regex.compile(r"[-–—]\Z")
-_BEFORE = regex.compile(r"(?r)(?P<w>[\p{L}]+)[\s\xa0]+(?:[\p{L}.~]+[\s\xa0]+)?\Z", regex.V0)
+_BEFORE = regex.compile(r"(?r)(?:(?P<w1>[\p{L}]+)[\s\xa0]+)?(?P<w2>[\p{L}.~]+)[\s\xa0]+\Z", regex.V0)
 _BETWEEN = regex.compile(r"(?r)\b(?i:between)[\s\xa0]+\Z", regex.V0)
 
 
@@ -38,8 +38,12 @@ def range_start(prose: str, a: Atom, b: Atom, hedge_start: int) -> int | None:
         return None  # "between X-Y and Z" is not this
     else:
         w = _BEFORE.search(prose, max(0, hedge_start - 40), hedge_start)
-        if w is not None and w.group("w").lower() in lexicon().change_words:
-            return None  # "from $0.45 to $0.52": a change, two figures
+        change = lexicon().change_words
+        w1 = (w.group("w1") or "").lower() if w is not None else ""
+        w2 = (w.group("w2") or "").lower() if w is not None else ""
+        ranging = w2 == "from" and w1 in ("ranging", "range", "ranges", "ranged", "varying", "varies")
+        if not ranging and (w1 in change or w2 in change):
+            return None  # "from $0.45 to $0.52", "grew 14.7 million to 24.8 million": a change, two figures
         if g.group("dash") and gap.strip() != gap and not _TIGHT_DASH.match(gap.strip()):
             return None
     return start

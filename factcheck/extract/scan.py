@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from factcheck.extract import dates, patterns
 from factcheck.extract.lexicon import lexicon
 from factcheck.extract.numbers import fraction_value, parse_digits, parse_words, rounding_half, scale_factor
+from factcheck.extract.units import unit_after
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_PER_STARTS = frozenset("paeP/APE")  # "/hour", " per", " a", " an", " each", " every"
+_AFTER_STARTS = frozenset("oaOA+")  # " or more", " and up", " at most"
+_SIGNS = frozenset("-−+")
+_LEADS = ("half an ", "half a ", "an ", "a ")
 _TIME_UNITS = {"hour", "day", "week", "month", "year", "annum", "quarter", "minute", "second", "session"}
 
 
@@ -39,23 +44,30 @@ def lower(text: str) -> str:
 def scan(prose: str) -> list[Atom]:
     anchor_re = patterns.anchors()
     main = patterns.scanner()
-    back = patterns.lookback()
+    lex = lexicon()
+    words_before = lex.scale_words.keys() | lex.fractions.keys()
+    low = lower(prose)
     atoms: list[Atom] = []
     consumed = 0
-    for am in anchor_re.finditer(lower(prose)):
+    for am in anchor_re.finditer(low):
         p = am.start()
         if p < consumed:
             continue
         m = None
-        lb = back.search(prose, max(consumed, p - 24), p)
-        if lb is not None:
-            m = main.match(prose, lb.start())
-            if m is not None and m.end() <= p:
-                m = None
-        if m is None:
+        c = prose[p]
+        if c.isdigit() or not c.isalpha():  # a sign written before: "-15%", "−$3"
+            if p - 1 >= consumed and prose[p - 1] in _SIGNS and (p < 2 or not prose[p - 2].isalnum()):
+                m = main.match(prose, p - 1)
+        elif am.group(0) in words_before:  # "a million", "half a billion", "a quarter of"
+            pre = low[max(consumed, p - 7) : p]
+            for lead in _LEADS:
+                if pre.endswith(lead) and (len(pre) == len(lead) or not pre[-len(lead) - 1].isalpha()):
+                    m = main.match(prose, p - len(lead))
+                    break
+        if m is None or m.end() <= p:
             m = main.match(prose, p)
         if m is None:
-            if prose[p].isdigit():
+            if c.isdigit():
                 consumed = am.end()
             continue
         atom = _build(prose, m)
@@ -125,17 +137,15 @@ def _amount(prose: str, m) -> Atom | None:
     kind = "amount" if currency else "count"
     per = None
 
+    u = unit_after(prose, end)
     if currency is None:
-        u = patterns.unit_suffix().match(prose, end)
         if u is not None:
-            unit, kind, mult = _unit_of(u)
-            value *= mult
-            half *= mult
-            end = u.end()
-    else:
-        u = patterns.unit_suffix().match(prose, end)
-        if u is not None and u.group("code") and lex.currency_codes[u.group("code")] == currency:
-            end = u.end()
+            unit, kind = u.unit, u.kind
+            value *= u.mult
+            half *= u.mult
+            end = u.end
+    elif u is not None and u.unit == currency and u.kind == "amount":  # "US$5 USD"
+        end = u.end
 
     if not word and unit is None and not scaled:
         nxt = prose[end : end + 1]
@@ -159,8 +169,9 @@ def _amount(prose: str, m) -> Atom | None:
     ):  # fmt: skip
         return Atom(m.start(), end, None, 0.0, None, "date", m.group("num"))
 
-    pm = patterns.per_suffix().match(prose, end)
-    if pm is not None and kind != "date":
+    nxt2 = prose[end : end + 2]
+    pm = patterns.per_suffix().match(prose, end) if nxt2[:1] == "/" or nxt2[1:] in _PER_STARTS else None
+    if pm is not None:
         w = (pm.group("slash") or pm.group("word") or "").lower()
         base = w[:-1] if w.endswith("s") and w[:-1] in _TIME_UNITS else w
         if pm.group("slash") or pm.group("perw").lower() == "per":
@@ -170,38 +181,11 @@ def _amount(prose: str, m) -> Atom | None:
 
     atom = Atom(m.start(), end, value * sign, half, unit, kind, number_text, sign=sign, scaled=scaled,
                 prefixed=currency is not None, per=per, word=word)  # fmt: skip
-    ah = patterns.hedge_after().match(prose, end)
+    ah = patterns.hedge_after().match(prose, end) if nxt2[:1] == "+" or nxt2[1:] in _AFTER_STARTS else None
     if ah is not None:
         atom.after_bound = "lower" if ah.group("plus") else lex.hedges_after[" ".join(ah.group("w").lower().split())]
         atom.after_text_end = ah.end()
     return atom
-
-
-def _unit_of(u) -> tuple[str | None, str, float]:
-    lex = lexicon()
-    if u.group("pct") is not None:
-        return "%", "percent", 1.0
-    if u.group("pp") is not None:
-        pp = u.group("pp").lower()
-        return "pp", "percent", (0.01 if pp.startswith("b") else 1.0)
-    if u.group("mx") is not None or u.group("fold") is not None:
-        return "times", "multiple", 1.0
-    if u.group("csym") is not None:
-        return lex.currency_symbols[u.group("csym")], "amount", 1.0
-    if u.group("code") is not None:
-        return lex.currency_codes[u.group("code")], "amount", 1.0
-    if u.group("cword") is not None:
-        return lex.currency_words[" ".join(u.group("cword").lower().split())], "amount", 1.0
-    if u.group("ticker") is not None:
-        return lex.asset_tickers[u.group("ticker")], "amount", 1.0
-    if u.group("aname") is not None:
-        return lex.asset_names[" ".join(u.group("aname").lower().split())], "amount", 1.0
-    if u.group("aexact") is not None:
-        return lex.asset_exact_names[" ".join(u.group("aexact").split())], "amount", 1.0
-    name = lex.physical_symbols.get(u.group("psym")) if u.group("psym") else None
-    if name is None:
-        name = lex.physical_words[" ".join(u.group("pword").lower().replace("‐", "-").split())]
-    return name, ("duration" if name in lex.durations else "measure"), 1.0
 
 
 def _after_label(prose: str, start: int) -> bool:
