@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from typing import Any, NoReturn, TextIO
 
@@ -358,8 +359,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         for name in ("rule", "category", "severity", "what it checks"):
             table.add_column(name, overflow="fold")
         for rule in rules.values():
-            summary = (rule.summary or rule.description).strip().splitlines()[0] if rule.description else ""
-            table.add_row(rule.id, rule.category, rule.severity, summary)
+            table.add_row(rule.id, rule.category, rule.severity, _first_sentence(rule.summary or rule.description))
         console.print(table)
         console.print(Text(f"{len(rules)} rules; 'factcheck rules RULE_ID' explains one"))
         return EXIT_OK
@@ -373,7 +373,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
     console.print(Text(rule.id, style="bold"))
     console.print(Text(f"category: {rule.category}    default severity: {rule.severity}"))
     console.print()
-    console.print(Text(rule.description.strip()))
+    for paragraph in re.split(r"\n\s*\n", rule.description.strip()):
+        console.print(Text(" ".join(paragraph.split())))
     if rule.options:
         console.print()
         console.print(Text("options (override in [tool.factcheck.options." + rule.id + "]):", style="bold"))
@@ -389,6 +390,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
             if ex.note:
                 console.print(Text(f"        {ex.note.strip()}", style="dim"))
     return EXIT_OK
+
+
+def _first_sentence(text: str, limit: int = 160) -> str:
+    flat = " ".join((text or "").split())
+    m = re.search(r"(?<=[a-z0-9)\]])[.!?](?=\s+[A-Z(\"])", flat)
+    first = flat[: m.end()] if m else flat
+    return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
 # ---------------------------------------------------------------- data
