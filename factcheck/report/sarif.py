@@ -168,6 +168,7 @@ def sarif_report(
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": base.resolve().as_uri() + "/"}},
+        "invocations": [{"executionSuccessful": True, "workingDirectory": {"uri": base.resolve().as_uri() + "/"}}],
         "artifacts": artifacts,
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
