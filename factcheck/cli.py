@@ -317,10 +317,10 @@ def _homepage() -> str | None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from factcheck.config import Settings, load_file
+    from factcheck.config import resolve
     from factcheck.pipeline import extract_document
 
-    settings = load_file(__import__("pathlib").Path(args.config)) if args.config else Settings()
+    settings = resolve(args.paths, config=args.config)  # include/exclude globs apply to folders
     problems: list[str] = []
     results = []
     for path, doc in _documents(args.paths, settings, problems):
