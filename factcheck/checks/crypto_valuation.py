@@ -69,7 +69,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             continue
         qa, qb = a.quantity, b.quantity
         asset = str(qa.unit).upper()
-        if ctx.market.candle_span(asset) is None and ctx.market.coin(asset) is None:
+        if not mc.has_prices(ctx.market, asset):
             continue
         implied = mc.stated_interval(qb) / mc.stated_interval(qa)
         sentence = mc.sentence(ctx, b)

@@ -211,6 +211,30 @@ class Band:
     snapshot: bool = False  # from a one-a-day snapshot, widened: not a real range
 
 
+_SPANS: dict[tuple[int, str], tuple[object, tuple[date, date] | None, bool]] = {}
+
+
+def candle_span(market: MarketData, asset: str) -> tuple[date, date] | None:
+    """``market.candle_span(asset)``, cached (it walks every day of the history)."""
+    return _coverage(market, asset)[0]
+
+
+def has_prices(market: MarketData, asset: str) -> bool:
+    """Candles or daily snapshots exist for ``asset``."""
+    span, snap = _coverage(market, asset)
+    return span is not None or snap
+
+
+def _coverage(market: MarketData, asset: str) -> tuple[tuple[date, date] | None, bool]:
+    key = (id(market), asset)
+    hit = _SPANS.get(key)
+    if hit is None or hit[0] is not market:
+        span = market.candle_span(asset)
+        hit = (market, span, span is None and market.coin(asset) is not None)
+        _SPANS[key] = hit
+    return hit[1], hit[2]
+
+
 def asset_of(ctx: CheckContext, claim: Claim) -> str | None:
     """The asset a figure is about when the market data knows it (ticker), else None."""
     market = ctx.market
@@ -220,7 +244,7 @@ def asset_of(ctx: CheckContext, claim: Claim) -> str | None:
         if not name:
             continue
         ticker = _ticker(name)
-        if ticker and (market.candle_span(ticker) is not None or market.coin(ticker) is not None):
+        if ticker and has_prices(market, ticker):
             return ticker
     return None
 

@@ -40,15 +40,27 @@ ONE_DAY = timedelta(days=1)
 ALL_TIME = regex.compile(r"all[- ]time|record|\bATH\b", regex.I)
 
 
-def _history(ctx: CheckContext, asset: str, end: date) -> list[mc.Band]:
-    span = ctx.market.candle_span(asset) if ctx.market else None
-    if span is None or span[0] > end:
-        return []
-    return mc.bands(ctx.market, asset, span[0], min(end, span[1]))
+_PEAKS: dict[tuple[int, str, date], tuple[object, mc.Band | None, date | None]] = {}
 
 
-def _peak(rows: list[mc.Band]) -> mc.Band:
-    return max(rows, key=lambda b: b.high)
+def _peak_to(ctx: CheckContext, asset: str, end: date) -> tuple[mc.Band | None, date | None]:
+    """The day with the highest high of ``asset`` from the start of its history to ``end`` (cached), and the
+    first day of that history."""
+    market = ctx.market
+    key = (id(market), asset, end)
+    hit = _PEAKS.get(key)
+    if hit is not None and hit[0] is market:
+        return hit[1], hit[2]
+    span = mc.candle_span(market, asset) if market else None
+    best, first = None, None
+    if span is not None and span[0] <= end:
+        candles = market.candles(asset, span[0], min(end, span[1]))
+        if candles:
+            c = max(candles, key=lambda c: c.high)
+            best = mc.Band(c.day, c.low, c.high, c.open, c.close, c.quote, c.source)
+            first = candles[0].day
+    _PEAKS[key] = (market, best, first)
+    return best, first
 
 
 def _period_ref(ctx: CheckContext, claim: Claim) -> DateRef | None:
@@ -109,19 +121,17 @@ def _all_time_high(ctx: CheckContext, rule: Rule, claim: Claim, asset: str, tol:
     q = claim.quantity
     ref = _period_ref(ctx, claim)
     end = ctx.as_of
-    rows = _history(ctx, asset, end)
-    if not rows:
+    peak, first = _peak_to(ctx, asset, end)
+    if peak is None:
         return
-    peak = _peak(rows)
     stated = mc.stated_interval(q)
     expected = Interval.point(peak.high).widen(tol)
-    work = [f"highest high of {asset}/{peak.quote} from {rows[0].day} to {rows[-1].day}: {mc.describe(peak)}"]
+    work = [f"highest high of {asset}/{peak.quote} from {first} to {end}: {mc.describe(peak)}"]
     readings = [f"all-time high up to {end}: {mc.price(peak.high)} on {peak.day}"]
     if ref is not None and ref.period is not None and ref.period.end < end:
         # "its August 2025 all-time high": the record as it stood then may be the figure too
-        earlier = [b for b in rows if b.day <= ref.period.end]
-        if earlier:
-            p2 = _peak(earlier)
+        p2, _ = _peak_to(ctx, asset, ref.period.end)
+        if p2 is not None:
             readings.append(f"all-time high up to {ref.period.end}: {mc.price(p2.high)} on {p2.day}")
             if stated.meets(Interval.point(p2.high).widen(tol)):
                 peak, expected = p2, Interval.point(p2.high).widen(tol)
@@ -154,11 +164,10 @@ def _drawdown(
     ctx: CheckContext, rule: Rule, claim: Claim, asset: str, pp_tol: float, explicit: bool
 ) -> Iterator[Finding]:
     q = claim.quantity
-    rows = _history(ctx, asset, ctx.as_of)
+    peak, _ = _peak_to(ctx, asset, ctx.as_of)
     now = _press_rows(ctx, asset)
-    if not rows or not now:
+    if peak is None or not now:
         return
-    peak = _peak(rows)
     current = mc.hull(now)
     drop = (1 - current / peak.high) * 100  # percent below the peak, as a positive magnitude
     stated = mc.stated_interval(q)
@@ -186,10 +195,9 @@ def _drawdown(
 
 def _days_from_peak(ctx: CheckContext, rule: Rule, claim: Claim, asset: str, day_tol: int) -> Iterator[Finding]:
     q = claim.quantity
-    rows = _history(ctx, asset, ctx.as_of)
-    if not rows:
+    peak, _ = _peak_to(ctx, asset, ctx.as_of)
+    if peak is None:
         return
-    peak = _peak(rows)
     days = Interval((ctx.as_of - ONE_DAY - peak.day).days - day_tol, (ctx.as_of - peak.day).days + day_tol)
     stated = mc.stated_interval(q)
     if stated.meets(days):

@@ -36,7 +36,7 @@ def _uncovered(ctx: CheckContext, asset: str, windows: list[Window], before: int
         bs = mc.bands(ctx.market, asset, w.start - timedelta(days=before), w.end)
         if bs and bs[-1].day == w.end and bs[0].day <= w.start:
             return None
-    span = ctx.market.candle_span(asset)
+    span = mc.candle_span(ctx.market, asset)
     have = f"{asset} daily candles cover {span[0]}..{span[1]}" if span else f"{asset} has only daily snapshots"
     days = ", ".join(sorted({f"{w.start}" if w.days == 1 else f"{w.start}..{w.end}" for w in windows}))
     return f"no {asset} prices for {days} ({have})"
@@ -88,7 +88,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         asset = str(a.quantity.unit).upper()
         if ctx.as_of is None:
             why = "no publication date: the price of which day?"
-        elif ctx.market.candle_span(asset) is None and ctx.market.coin(asset) is None:
+        elif not mc.has_prices(ctx.market, asset):
             why = f"no price history for {asset}"
         else:
             why = None
