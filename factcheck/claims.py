@@ -126,7 +126,8 @@ _WINDOW_KEYS: list[tuple[str, regex.Pattern[str]]] = [
     ),
     ("1w", regex.compile(r"\bweek\b|\bweekly\b|7[\s-]*days?|seven\s+days|\bWoW\b|week[\s-]on[\s-]week", regex.I)),
     ("1m", regex.compile(r"\bmonth\b|\bmonthly\b|30[\s-]*days?|thirty\s+days|\bMoM\b|month[\s-]on[\s-]month", regex.I)),
-    ("ytd", regex.compile(r"\bYTD\b|year[\s-]to[\s-]date|(?:start|beginning)\s+of\s+(?:this|the)\s+year", regex.I)),
+    ("ytd", regex.compile(r"\bYTD\b|year[\s-]to[\s-]date|(?:start|beginning)\s+of\s+(?:this|the)\s+year|\bthis\s+year", regex.I)),
+    ("prev-year", regex.compile(r"\b(?:last|previous|prior)\s+year\b", regex.I)),
     ("1y", regex.compile(r"\byear\b|\byearly\b|\bannual|12\s+months|\bYoY\b|year[\s-](?:on|over)[\s-]year", regex.I)),
     ("1q", regex.compile(r"\bquarter\b|\bquarterly\b|\bQoQ\b|three\s+months", regex.I)),
 ]

@@ -40,8 +40,14 @@ def _is_cost_basis(c: Claim) -> bool:
     return not c.assertive and (c.reason or "").startswith("cost basis")
 
 
+def _holder(c: Claim) -> str | None:
+    """The holder a claim is about; an asset subject ("the company's ETH holdings") names no holder."""
+    return None if c.subject is None or canonical_asset(c.subject) else c.subject
+
+
 def _same_holder(a: Claim, b: Claim) -> bool:
-    return a.subject is None or b.subject is None or a.subject == b.subject
+    ha, hb = _holder(a), _holder(b)
+    return ha is None or hb is None or ha == hb
 
 
 def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
@@ -110,15 +116,16 @@ def _check_cost(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: C
     ]
     if not holdings:
         return
-    assets = {canonical_asset(h.quantity.unit or "") for h in holdings}
-    if len(assets) != 1:
-        return
-    asset = assets.pop()
-    if asset is None:
-        return
-    prices = _prices(idx, nearby, asset, cost_basis=True)
+    named = canonical_asset(c.subject) if c.subject else None
+    if named:
+        holdings = [h for h in holdings if canonical_asset(h.quantity.unit or "") == named]
+    prices = []
+    for asset in {canonical_asset(h.quantity.unit or "") for h in holdings} - {None}:
+        prices.extend(_prices(idx, nearby, asset, cost_basis=True))  # type: ignore[arg-type]
     if not prices:
         return
+    assets_priced = {p.subject for p in prices}
+    holdings = [h for h in holdings if canonical_asset(h.quantity.unit or "") in assets_priced]
     yield from _compare_product(rule, opts, c, holdings, prices, "cost")
 
 
@@ -127,6 +134,10 @@ def _compare_product(rule: Rule, opts: dict, c: Claim, holdings: list[Claim], pr
     readings: list[str] = []
     best: tuple[float, Quantity, Quantity, Interval] | None = None
     for h, p in product(holdings, prices):
+        if canonical_asset(h.quantity.unit or "") != p.subject:
+            continue
+        if not (stated(h.quantity).bounded and stated(p.quantity).bounded):
+            continue  # "more than 41,000 ETH" cannot pin a total down
         tol = tolerance(opts, q, h.quantity, p.quantity)
         claimed = tested(q, tol)
         comp = stated(h.quantity) * stated(p.quantity)

@@ -79,6 +79,13 @@ def _whole_for(ctx: CheckContext, idx: ClaimIndex, part: Claim, pct: Claim) -> C
             if regex.fullmatch(r"\s*\)?\s*of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?", gap, regex.I):
                 return c
             break
+    totals = [
+        c
+        for c in sentence
+        if c.role == "total" and c.quantity.end <= part.quantity.start and c.quantity.kind == part.quantity.kind
+    ]
+    if totals:
+        return totals[-1]  # "Of the 500 exchanges reviewed, 320 (64%) ..."
     m = _NOUN_AFTER_OF.match(after)
     if not m:
         return None
