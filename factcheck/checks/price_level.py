@@ -139,6 +139,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     tol = float(opts.get("tolerance", 0.01))
     error_gap = float(opts.get("error_gap", 0.03))
     snap_tol = float(opts.get("snapshot_tolerance", 0.08))
+    plausible = float(opts.get("plausible_factor", 5.0))
     for item in level_claims(ctx):
         if item.missing or item.asset is None:
             continue
@@ -153,6 +154,10 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             if not mc.covers(bs, w):
                 readings.append(f"{w.reading}: no data")
                 continue
+            span = mc.hull(bs)
+            if not span.lo / plausible <= value <= span.hi * plausible:
+                covered = False  # a figure this far from any price is not a price (a market cap, a volume)
+                break
             covered = True
             expected, how = _reading(item.mode, bs, w, ctx.as_of, tol)
             readings.append(f"{w.reading}: {how}")

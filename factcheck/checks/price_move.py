@@ -6,8 +6,8 @@ FAIL: "ETH has registered gains of about 29% per week." (as of 2026-02-05: the l
 -35.3%; no reading gains 29%).
 
 A window [start, end] (factcheck.dates) runs from the open of ``start`` to the close of ``end``. Readings:
-close to close for every window; when the window ends at press time, the start anywhere in the day before
-it and the end anywhere in the last day (the time of writing is unknown); for a single day, any two
+close to close for every window; the start anywhere in the day before the window and the end anywhere in
+its last day (the time of writing and the writer's time zone are unknown); for a single day, any two
 prices of that day ("rebounded 12% on Friday" may be from the low). "per week" is read as the last week, the
 previous calendar week, and the weekly average of another window named in the sentence. A move is flagged
 only when no reading fits the stated figure (its hedge, plus `pp_tolerance` points and `rel_tolerance`).
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from factcheck.checks import market_common as mc
-from factcheck.dates import DateRef, Window
+from factcheck.dates import ONE_DAY, DateRef, Window, _to_press
 from factcheck.intervals import Interval, percent_change
 from factcheck.model import Claim, Finding
 
@@ -69,6 +69,10 @@ def move_claims(ctx: CheckContext) -> list[MoveClaim]:
                 from factcheck.dates import resolve
 
                 item.windows += [w for w in resolve(f"last {per.unit}", ctx.as_of)[:1] if w not in item.windows]
+        elif ref is not None and ref.kind == "ago" and ref.windows and ctx.as_of is not None:
+            # "20% lower than a week ago": from that day to press time
+            point = ref.windows[0].start
+            item.windows = [w for s in (point, point + ONE_DAY) for w in _to_press(s, ctx.as_of, f"since {point}")]
         elif ref is not None:
             item.windows = list(ref.windows)
         if not item.windows:
@@ -91,8 +95,6 @@ def readings_for(ctx: CheckContext, asset: str, w: Window, snap_tol: float) -> l
     """The percent changes window ``w`` allows, or None when the data does not cover it."""
     market = ctx.market
     assert market is not None
-    from factcheck.dates import ONE_DAY
-
     bs = mc.bands(market, asset, w.start - ONE_DAY, w.end, snap_tol)
     if not bs or bs[-1].day != w.end or bs[0].day > w.start or len(bs) < (w.end - bs[0].day).days + 1:
         return None
@@ -117,7 +119,6 @@ def readings_for(ctx: CheckContext, asset: str, w: Window, snap_tol: float) -> l
             f"{mc.price(last.close)} / {mc.price(start_price)} - 1 = {mc.pct(cc.mid)}",
         )
     )
-    at_press = ctx.as_of is not None and w.end >= ctx.as_of - ONE_DAY
     if w.days == 1:
         day = last
         iv = percent_change(Interval(day.low, day.high), Interval(day.low, day.high))
@@ -129,7 +130,7 @@ def readings_for(ctx: CheckContext, asset: str, w: Window, snap_tol: float) -> l
                 f"{day.day} low {mc.price(day.low)}, high {mc.price(day.high)}: {mc.formatting.change_interval(iv)}",
             )
         )
-    if at_press and before is not None:
+    if before is not None:  # the time of day is unknown (press time, time zones): any price of the edge days
         iv = percent_change(Interval(before.low, before.high), Interval(last.low, last.high))
         out.append(
             Reading(
