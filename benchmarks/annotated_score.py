@@ -42,6 +42,7 @@ from _scoring import (  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_FILE = HERE / "annotated" / "news_figures.toml"
+VARIANTS = {"plain": " ", "wrap": "\n", "nbsp": "\u00a0"}
 
 
 def as_list(x: Any) -> list:
@@ -110,6 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--file", type=Path, default=DEFAULT_FILE)
     ap.add_argument("--verbose", "-v", action="store_true", help="list every failure")
     ap.add_argument("--json", type=Path, help="write per-figure results as JSON here")
+    ap.add_argument(
+        "--variant",
+        choices=sorted(VARIANTS),
+        default="plain",
+        help="rewrite every sentence first: wrap = every space a line break (Markdown soft wrap),"
+        " nbsp = every space a no-break space; offsets are unchanged",
+    )
     args = ap.parse_args(argv)
     sentences = load(args.file)
     extract = load_extractor()
@@ -124,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     failures: list[dict] = []
     t0 = time.perf_counter()
     for sent in sentences:
-        text = sent["text"]
+        text = sent["text"].replace(" ", VARIANTS[args.variant])
         try:
             qs = extract(text)
         except Exception as exc:  # noqa: BLE001 - a crash is a result here
@@ -205,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     p, r, f1 = total.value
     pu, ru, fu = total.value_unit
     n_fig = sum(1 for s in sentences for f in s["f"] if as_list(f["kind"]) != ["date"] and not f.get("optional"))
-    print(f"annotated news figures: {len(sentences)} sentences, {n_fig} scored figures ({args.file.name})")
+    variant = "" if args.variant == "plain" else f", variant {args.variant}"
+    print(f"annotated news figures: {len(sentences)} sentences, {n_fig} scored figures ({args.file.name}{variant})")
     print(f"  value       P {pct(p)}  R {pct(r)}  F1 {pct(f1)}"
           f"   (tp {total.tp}, predicted {total.n_pred}, expected {total.n_exp})")
     print(f"  value+unit  P {pct(pu)}  R {pct(ru)}  F1 {pct(fu)}   (tp {total.tp_unit})")
