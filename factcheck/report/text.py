@@ -84,45 +84,58 @@ def _excerpt(text: str, start: int, end: int, room: int) -> tuple[str, int, int]
     return line, a, b
 
 
-def _finding(console: Console, f: Finding, r: FileResult, lines: LineIndex) -> None:
+def _wrap(text: str, width: int) -> list[str]:
+    """Word-wrapped lines (long words folded); plain ``textwrap`` is far cheaper than rich tables here."""
+    import textwrap
+
+    return textwrap.wrap(" ".join(text.split()), width=max(width, 10), break_on_hyphens=False) or [""]
+
+
+def _finding(f: Finding, r: FileResult, lines: LineIndex, width: int) -> Text:
+    """One finding as lines of styled text: position, severity, rule, message; the sentence with the figure
+    underlined and a caret line; then stated/expected, work, related figures, sources, readings."""
+    out = Text()
     line, col = lines.line_col(f.start)
-    head = Table.grid(padding=(0, 1))
-    head.add_column(width=INDENT - 1, justify="right", no_wrap=True)
-    head.add_column(no_wrap=True)
-    head.add_column(overflow="fold")
-    label = Text(LABELS[f.severity], style=STYLES[f.severity])
-    label.append(f" [{f.rule}]", style="magenta")
-    head.add_row(Text(f"{line}:{col}", style="dim"), label, Text(f.message))
-    console.print(head)
-    room = max((console.width or PLAIN_WIDTH) - INDENT - 2, 20)
-    excerpt, a, b = _excerpt(r.text, f.start, f.end, room)
+    pos = f"{line}:{col}".rjust(INDENT - 1)
+    tag = f"{LABELS[f.severity]} [{f.rule}] "
+    hang = len(pos) + 1 + len(tag)
+    message = _wrap(f.message, width - hang) if width - hang >= 30 else _wrap(f.message, width - INDENT)
+    indent = hang if width - hang >= 30 else INDENT
+    out.append(pos + " ", style="dim")
+    out.append(LABELS[f.severity], style=STYLES[f.severity])
+    out.append(f" [{f.rule}] ", style="magenta")
+    out.append(message[0] + "\n")
+    for more in message[1:]:
+        out.append(" " * indent + more + "\n")
+
     pad = " " * INDENT + "│ "
-    body = Text(pad, style="dim")
-    body.append(excerpt[:a])
-    body.append(excerpt[a:b], style=f"underline {STYLES[f.severity]}")
-    body.append(excerpt[b:])
-    console.print(body, overflow="ignore", crop=False)
-    console.print(Text(pad + " " * a + "^" * max(b - a, 1), style=STYLES[f.severity]), overflow="ignore", crop=False)
+    excerpt, a, b = _excerpt(r.text, f.start, f.end, max(width - INDENT - 2, 20))
+    out.append(pad, style="dim")
+    out.append(excerpt[:a])
+    out.append(excerpt[a:b], style=f"underline {STYLES[f.severity]}")
+    out.append(excerpt[b:] + "\n")
+    out.append(pad, style="dim")
+    out.append(" " * a + "^" * max(b - a, 1) + "\n", style=STYLES[f.severity])
+
     details: list[tuple[str, str]] = []
     if f.stated or f.expected:
-        details.append(("stated", f"{f.stated or f.text}" + (f"   expected: {f.expected}" if f.expected else "")))
-    for step in f.work:
-        details.append(("work", step))
+        details.append(("stated", f"{f.stated or f.text}" + (f"; expected: {f.expected}" if f.expected else "")))
+    details += [("work", step) for step in f.work]
     for rel in f.related:
         r_line, r_col = lines.line_col(rel.start)
         details.append(("against", f"{rel.text} ({r_line}:{r_col})"))
-    for src in f.sources:
-        details.append(("source", src))
-    for reading in f.readings:
-        details.append(("reading", reading))
-    if details:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=INDENT + 1, no_wrap=True, justify="right")
-        grid.add_column(width=8, no_wrap=True)
-        grid.add_column(overflow="fold")
-        for label, value in details:
-            grid.add_row(Text("│", style="dim"), Text(label, style="bold"), Text(value))
-        console.print(grid)
+    details += [("source", src) for src in f.sources]
+    details += [("reading", reading) for reading in f.readings]
+    room = width - INDENT - 2 - 9
+    for label, value in details:
+        wrapped = _wrap(value, room)
+        out.append(pad, style="dim")
+        out.append(f"{label:<8} ", style="bold")
+        out.append(wrapped[0] + "\n")
+        for more in wrapped[1:]:
+            out.append(pad, style="dim")
+            out.append(" " * 9 + more + "\n")
+    return out
 
 
 def render_check(results: list[FileResult], out: TextIO, color: bool | None = None) -> None:
@@ -135,9 +148,9 @@ def render_check(results: list[FileResult], out: TextIO, color: bool | None = No
         if r.as_of:
             title.append(f"  (as of {r.as_of.isoformat()})", style="dim")
         console.print(title)
+        width = console.width or PLAIN_WIDTH
         for f in r.findings:
-            _finding(console, f, r, lines)
-            console.print()
+            console.print(_finding(f, r, lines, width), overflow="ignore", crop=False, no_wrap=True)
     _summary(console, results)
 
 
