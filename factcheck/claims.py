@@ -126,7 +126,12 @@ _WINDOW_KEYS: list[tuple[str, regex.Pattern[str]]] = [
     ),
     ("1w", regex.compile(r"\bweek\b|\bweekly\b|7[\s-]*days?|seven\s+days|\bWoW\b|week[\s-]on[\s-]week", regex.I)),
     ("1m", regex.compile(r"\bmonth\b|\bmonthly\b|30[\s-]*days?|thirty\s+days|\bMoM\b|month[\s-]on[\s-]month", regex.I)),
-    ("ytd", regex.compile(r"\bYTD\b|year[\s-]to[\s-]date|(?:start|beginning)\s+of\s+(?:this|the)\s+year|\bthis\s+year", regex.I)),
+    (
+        "ytd",
+        regex.compile(
+            r"\bYTD\b|year[\s-]to[\s-]date|(?:start|beginning)\s+of\s+(?:this|the)\s+year|\bthis\s+year", regex.I
+        ),
+    ),
     ("prev-year", regex.compile(r"\b(?:last|previous|prior)\s+year\b", regex.I)),
     ("1y", regex.compile(r"\byear\b|\byearly\b|\bannual|12\s+months|\bYoY\b|year[\s-](?:on|over)[\s-]year", regex.I)),
     ("1q", regex.compile(r"\bquarter\b|\bquarterly\b|\bQoQ\b|three\s+months", regex.I)),
@@ -472,21 +477,28 @@ def subject_of(
 
 
 def _respectively(
-    frame: Frame, qs: list[Quantity], mentions: list[tuple[int, int, str, bool]]
+    frame: Frame, qs: list[Quantity], mentions: list[Mention]
 ) -> dict[int, str | None]:
-    """ "USDC and USDe, which declined by 2.6% and 57%, respectively": pair the lists in order."""
+    """"USDC and USDe, which declined by 2.6% and 57%, respectively": pair the two lists in order.
+
+    The figures are the run after the last subject mentioned before "respectively"; the subjects are the
+    mentions just before them. When the counts differ, those figures get no subject (never a guess).
+    """
     out: dict[int, str | None] = {}
-    if not _R(r"\brespectively\b", regex.I).search(frame.masked):
+    m = _R(r"\brespectively\b", regex.I).search(frame.masked)
+    if not m:
         return out
-    first = frame.local(qs[0])[0] if qs else 0
-    names = [m for m in mentions if m[1] <= first]
-    listed: list[str] = []
-    for m in reversed(names):
-        listed.insert(0, m[2])
-        if len(listed) == len(qs):
-            break
-    for i, q in enumerate(qs):
-        out[id(q)] = listed[i] if len(listed) == len(qs) else None
+    before_resp = [q for q in qs if frame.local(q)[1] <= m.start()]
+    if not before_resp:
+        return out
+    names_before = [x for x in mentions if x[1] <= frame.local(before_resp[-1])[0]]
+    if not names_before:
+        return out
+    last_name_end = names_before[-1][1]
+    figures = [q for q in before_resp if frame.local(q)[0] >= last_name_end]
+    listed = [x[2] for x in names_before[-len(figures) :]] if figures else []
+    for i, q in enumerate(figures):
+        out[id(q)] = listed[i] if len(listed) == len(figures) else None
     return out
 
 

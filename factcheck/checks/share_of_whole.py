@@ -208,7 +208,7 @@ def _parts_of_total(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) 
             expected_iv = whole - sum_others
             claimed = tested(rq, tol)
             if not expected_iv.meets(claimed):
-                exp = fmt.interval(expected_iv, tq.unit)
+                exp = fmt.interval(written(tq) - sum((written(p.quantity) for p in others), Interval(0, 0)), tq.unit)
                 listed = " and ".join(p.quantity.text.strip() for p in others)
                 yield make_finding(
                     rule,
@@ -216,7 +216,11 @@ def _parts_of_total(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) 
                     f"{tq.text.strip()} less {listed} leaves {exp}, but the text says {rq.text.strip()}",
                     expected=exp,
                     others=[tq] + [p.quantity for p in others],
-                    work=[f"{tq.text.strip()} - ({listed.replace(' and ', ' + ')}) = {exp}"],
+                    work=[
+                        f"{tq.text.strip()} - ({listed.replace(' and ', ' + ')}) = {exp} "
+                        f"({fmt.interval(expected_iv, tq.unit)} with rounding)"
+                    ],
+                    severity=severity_for(expected_iv, claimed, opts, rq),
                     readings=["the remainder of the stated total"],
                 )
             continue

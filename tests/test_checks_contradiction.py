@@ -1,0 +1,44 @@
+"""contradiction: same subject, metric and window only; the side with less support is flagged."""
+
+from __future__ import annotations
+
+from checks_support import findings, flagged
+
+
+def test_contradiction_fell_vs_gained_same_week():
+    text = "Solana fell 12% over the past week. Elsewhere, Solana gained roughly 15% this week on ETF hopes."
+    assert flagged("contradiction", text)
+
+
+def test_contradiction_eth_per_week_gain_against_the_rest_of_the_page():
+    text = (
+        "ETH has registered gains of about 29% per week. Ethereum price has dropped by around 28% over the past "
+        "7 days. ETH price is down by almost 7% in the last 24 hours."
+    )
+    found = findings("contradiction", text)
+    assert [f.text for f in found] == ["about 29%"]
+    assert {r.text for r in found[0].related} >= {"around 28%"}
+
+
+def test_contradiction_trap_different_subjects_in_one_sentence():
+    assert not flagged("contradiction", "Bitcoin fell 8% over the past week, while Ether gained 3% over the past week.")
+
+
+def test_contradiction_trap_different_windows():
+    assert not flagged("contradiction", "ETH fell 8% in the last 24 hours. ETH gained 20% this month.")
+
+
+def test_contradiction_trap_forecast_is_not_compared():
+    assert not flagged("contradiction", "ETH fell 10% this week. Analysts say ETH could rise 20% this week.")
+
+
+def test_contradiction_trap_rounding_of_the_same_figure():
+    text = "Hon Hai reported a 35.5% surge in revenue in January. Its revenue rose 35% in January."
+    assert not flagged("contradiction", text)
+
+
+def test_contradiction_magnitudes_only_when_close_together():
+    near = "BTC rose 5% over the past week. Over the past week BTC rose 15%, traders said."
+    assert flagged("contradiction", near)
+    far = near.replace(" Over the past", " " + "Filler sentence without figures. " * 60 + "Over the past")
+    assert not flagged("contradiction", far)
