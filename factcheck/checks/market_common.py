@@ -293,8 +293,24 @@ def band(market: MarketData, asset: str, day: date, snapshot_tolerance: float = 
     return Band(day, lo, hi, snap.value, snap.value, snap.quote, snap.source, snapshot=True)
 
 
+_BANDS: dict[tuple[int, str, date, date, float], tuple[object, list[Band]]] = {}
+
+
 def bands(market: MarketData, asset: str, start: date, end: date, snapshot_tolerance: float = 0.08) -> list[Band]:
-    if market.candle_span(asset) is not None:
+    """The days ``start..end`` of ``asset`` that have data (cached per market, asset and days)."""
+    key = (id(market), asset, start, end, snapshot_tolerance)
+    hit = _BANDS.get(key)
+    if hit is not None and hit[0] is market:
+        return hit[1]
+    if len(_BANDS) > 4096:
+        _BANDS.clear()
+    out = _bands(market, asset, start, end, snapshot_tolerance)
+    _BANDS[key] = (market, out)
+    return out
+
+
+def _bands(market: MarketData, asset: str, start: date, end: date, snapshot_tolerance: float) -> list[Band]:
+    if candle_span(market, asset) is not None:
         return [
             Band(c.day, c.low, c.high, c.open, c.close, c.quote, c.source) for c in market.candles(asset, start, end)
         ]
