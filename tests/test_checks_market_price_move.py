@@ -100,3 +100,10 @@ def test_not_price_moves_are_left_alone(text):
 
 def test_no_window_no_check():
     assert run("Ether fell 50%.", "2026-02-05") == []
+
+
+def test_snapshot_only_asset_reads_snapshot_to_snapshot():
+    # BNB has only CoinGecko daily snapshots: 778.54 (2026-02-01) -> 643.47 (2026-02-08) = -17.3%
+    assert run("BNB fell 17% over the past week.", "2026-02-08") == []
+    [f] = run("BNB rose 23% over the past week.", "2026-02-08")
+    assert "snapshot" in " ".join(f.work) and any("coingecko" in s for s in f.sources)

@@ -89,6 +89,7 @@ class Reading:
     change: Interval  # percent
     rows: list[mc.Band]
     formula: str
+    point: float | None = None  # the single most natural figure (close to close, snapshot to snapshot)
 
 
 def readings_for(ctx: CheckContext, asset: str, w: Window, snap_tol: float) -> list[Reading] | None:
@@ -103,20 +104,33 @@ def readings_for(ctx: CheckContext, asset: str, w: Window, snap_tol: float) -> l
     last = bs[-1]
     out = []
     q = first.quote
-    start_price = first.open if not first.snapshot else (before.close if before else first.open)
+    if first.snapshot:  # one price a day (CoinGecko): from the snapshot before the window to the last one
+        start_price = before.close if before else first.open
+        cc = percent_change(Interval.point(start_price), Interval.point(last.close))
+        low_start = before.low if before else first.low
+        high_start = before.high if before else first.high
+        iv = percent_change(Interval(low_start, high_start), Interval(last.low, last.high))
+        out.append(
+            Reading(
+                f"{w.reading}: snapshot to snapshot, each widened for the time of day",
+                iv,
+                [before or first, last],
+                f"{asset}/{q} snapshot {(before or first).day} {mc.price(start_price)} -> snapshot {last.day} "
+                f"{mc.price(last.close)}: {mc.pct(cc.mid)} (read as {mc.formatting.change_interval(iv)})",
+                cc.mid,
+            )
+        )
+        return out
+    start_price = first.open
     cc = percent_change(Interval.point(start_price), Interval.point(last.close))
     out.append(
         Reading(
             f"{w.reading}: close to close",
-            cc
-            if not first.snapshot
-            else percent_change(
-                Interval(before.low if before else first.low, before.high if before else first.high),
-                Interval(last.low, last.high),
-            ),
+            cc,
             [first, last],
             f"{asset}/{q} open {first.day} {mc.price(start_price)} -> close {last.day} {mc.price(last.close)}: "
             f"{mc.price(last.close)} / {mc.price(start_price)} - 1 = {mc.pct(cc.mid)}",
+            cc.mid,
         )
     )
     if w.days == 1:
@@ -154,6 +168,7 @@ def _average(r: Reading, w: Window, unit: str) -> Reading:
         Interval(lo, hi),
         r.rows,
         r.formula + f"; per {unit}: ^({UNIT_DAYS[unit]}/{w.days}) -> {mc.formatting.change_interval(Interval(lo, hi))}",
+        None if r.point is None else ((1 + r.point / 100) ** k - 1) * 100,
     )
 
 
@@ -214,7 +229,8 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         severity = "error" if wrong_way or gap > error_gap else "warning"
         way = "a rise" if stated.lo >= 0 else "a fall"
         message = (
-            f"{item.asset} moved {mc.pct(natural.change.mid)} {natural.label.split(': ')[0]}"
+            f"{item.asset} moved {mc.pct(natural.point if natural.point is not None else natural.change.mid)}"
+            f" {natural.label.split(': ')[0]}"
             f" (every reading: {mc.formatting.change_interval(hull)});"
             f" the text says {way} of {q.text} {window_text}".rstrip()
         )
