@@ -22,6 +22,7 @@ class Lexicon:
     multiple_words: dict[str, float]  # lowercased "doubled" -> 2
     number_words: dict[str, int]
     needs_unit: frozenset[str]
+    idioms: frozenset[str]
     scale_words: dict[str, float]  # lowercased
     scale_attached: dict[str, float]  # exact
     scale_spaced: dict[str, float]  # exact
@@ -117,6 +118,7 @@ def lexicon() -> Lexicon:
         multiple_words={k.lower(): float(v) for k, v in units["multiples"]["words"].items()},
         number_words={k.lower(): int(v) for k, v in numbers["words"].items()},
         needs_unit=frozenset(numbers["word_rules"]["needs_unit"]),
+        idioms=frozenset(numbers["word_rules"].get("idioms", [])),
         scale_words={k.lower(): float(v) for k, v in numbers["scales"]["words"].items()},
         scale_attached={k: float(v) for k, v in numbers["scales"]["attached"].items()},
         scale_spaced={k: float(v) for k, v in numbers["scales"]["spaced"].items()},

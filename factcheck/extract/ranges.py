@@ -64,7 +64,4 @@ def merge(a: Atom, b: Atom) -> tuple[float, float, float, float] | None:
 
 
 def _unscaled(b: Atom) -> float:
-    from factcheck.extract.numbers import parse_digits, parse_words
-
-    parsed = parse_words(b.number_text) if b.word else parse_digits(b.number_text)
-    return abs(parsed[0]) if parsed else abs(b.value or 1.0)
+    return abs(b.base) if b.base else abs(b.value or 1.0)

@@ -12,7 +12,7 @@ from factcheck.extract.units import unit_after
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _PER_STARTS = frozenset("paeP/APE")  # "/hour", " per", " a", " an", " each", " every"
 _AFTER_STARTS = frozenset("oaOA+")  # " or more", " and up", " at most"
-_SIGNS = frozenset("-−+")
+_LEAD_CHARS = frozenset("-−+.")  # a sign or a leading decimal point: "-15%", ".5"
 _LEADS = ("half an ", "half a ", "an ", "a ")
 _TIME_UNITS = {"hour", "day", "week", "month", "year", "annum", "quarter", "minute", "second", "session"}
 
@@ -34,6 +34,7 @@ class Atom:
     after_text_end: int | None = None  # end including the after-hedge
     date_value: object = None
     word: bool = False  # written in words
+    base: float = 0.0  # the number before its scale: 4.28 in "4.28 million"
 
 
 def lower(text: str) -> str:
@@ -56,7 +57,7 @@ def scan(prose: str) -> list[Atom]:
         m = None
         c = prose[p]
         if c.isdigit() or not c.isalpha():  # a sign written before: "-15%", "−$3"
-            if p - 1 >= consumed and prose[p - 1] in _SIGNS and (p < 2 or not prose[p - 2].isalnum()):
+            if p - 1 >= consumed and prose[p - 1] in _LEAD_CHARS and (p < 2 or not prose[p - 2].isalnum()):
                 m = main.match(prose, p - 1)
         elif am.group(0) in words_before:  # "a million", "half a billion", "a quarter of"
             pre = low[max(consumed, p - 7) : p]
@@ -81,7 +82,7 @@ def scan(prose: str) -> list[Atom]:
 
 def _date_atom(prose: str, m) -> Atom | None:
     text = m.group("date")
-    if "/" in text and not dates.is_valid_slash_date(text):
+    if "/" in text and (text in lexicon().idioms or not dates.is_valid_slash_date(text)):
         return None
     return Atom(m.start(), m.end(), None, 0.0, None, "date", text, date_value=dates.date_value(text))
 
@@ -116,13 +117,16 @@ def _amount(prose: str, m) -> Atom | None:
     if m.group("num") is not None:
         parsed = parse_digits(m.group("num"))
         number_text = m.group("num")
+        num_start = m.start("num")
     else:
         number_text = m.group("aword") or m.group("word")
+        num_start = m.start("aword") if m.group("aword") is not None else m.start("word")
         parsed = parse_words(number_text)
         word = True
     if parsed is None:
         return None
     value, half = parsed
+    base = value
     scale_text = m.group("sword") or m.group("satt") or m.group("sspc")
     scaled = False
     if scale_text:
@@ -179,8 +183,9 @@ def _amount(prose: str, m) -> Atom | None:
         elif base in _TIME_UNITS:
             per = "year" if base == "annum" else lex.physical_words.get(base, base)
 
-    atom = Atom(m.start(), end, value * sign, half, unit, kind, number_text, sign=sign, scaled=scaled,
-                prefixed=currency is not None, per=per, word=word)  # fmt: skip
+    written = prose[num_start : m.end()] if scaled else number_text  # "4.28 million", "187.3B"
+    atom = Atom(m.start(), end, value * sign, half, unit, kind, written, sign=sign, scaled=scaled,
+                prefixed=currency is not None, per=per, word=word, base=base)  # fmt: skip
     ah = patterns.hedge_after().match(prose, end) if nxt2[:1] == "+" or nxt2[1:] in _AFTER_STARTS else None
     if ah is not None:
         atom.after_bound = "lower" if ah.group("plus") else lex.hedges_after[" ".join(ah.group("w").lower().split())]

@@ -37,7 +37,7 @@ def _head() -> re.Pattern:
     return re.compile(
         f"(?P<pct>{_SP}?%)"
         f"|(?P<mx>{_SP}?×|[xX](?![^\\W_]))"
-        f"|{_SP}?(?P<csym>{after_symbols})"
+        f"|{_SP}?(?P<csym>{after_symbols})(?!{_SP}?[-−+]?[0-9\\uff10-\\uff19])"
         f"|(?P<sep>{_SP}|[-‐])?(?P<w1>{_WORD})(?:{_SP}+(?P<w2>{_WORD})(?:{_SP}+(?P<w3>{_WORD}))?)?"
     )
 

@@ -1,0 +1,118 @@
+"""Numbers: separators, decimals, signs, full-width digits, number words, fractions, scales."""
+
+import pytest
+
+from factcheck.extract import extract_text
+
+
+def only(text: str):
+    qs = [q for q in extract_text(text) if q.kind != "date"]
+    assert len(qs) == 1, [q.text for q in qs]
+    return qs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They counted 1,234,567 wallets.", 1234567),
+        ("The ratio was 0.75 overall.", 0.75),
+        ("It holds 4,285,126 tokens.", 4285126),
+        ("A fee of .5 applies.", 0.5),
+        ("Indian grouping 1,00,000 rupees.", 100000),
+        ("Ｓales reached １２３ units.", 123),
+    ],
+)
+def test_numbers_digits_separators_decimals_fullwidth(text, value):
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "sign"),
+    [("ETH moved -15% today.", -15, -1), ("It fell −3.5% overnight.", -3.5, -1), ("Up +5% on the week.", 5, 1)],
+)
+def test_numbers_signs(text, value, sign):
+    q = only(text)
+    assert q.value == pytest.approx(value)
+    assert q.sign == sign
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Revenue hit 4.28 million users.", 4.28e6),
+        ("A $187.3B market cap.", 187.3e9),
+        ("Bitcoin fell under $70k.", 70e3),
+        ("Sales of 55.1K units.", 55.1e3),
+        ("Worth $408M now.", 408e6),
+        ("A fine of $5 mn was paid.", 5e6),
+        ("It raised $2.5bn in total.", 2.5e9),
+        ("Debt of $3 tn worried markets.", 3e12),
+        ("A $10T economy.", 10e12),
+        ("A budget of 10 thousand.", 1e4),
+        ("VND 10 trillion was required.", 10e12),
+        ("The fund has ₹5 lakh.", 5e5),
+        ("A tax of ₹3 crore.", 3e7),
+        ("A plan worth ₹2 lakh crore.", 2e12),
+    ],
+)
+def test_numbers_scale_words_and_suffixes(text, value):
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They hired fifteen engineers.", 15),
+        ("Three analysts agreed.", 3),
+        ("It took twenty-five attempts.", 25),
+        ("There were three hundred nodes.", 300),
+        ("They raised half a billion dollars.", 0.5e9),
+        ("A million users joined.", 1e6),
+        ("Some two million wallets moved.", 2e6),
+        ("A dozen exchanges listed it.", 12),
+    ],
+)
+def test_numbers_words(text, value):
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A third of the supply moved.", 100 / 3),
+        ("Two-thirds of holders sold.", 200 / 3),
+        ("A quarter of miners quit.", 25),
+        ("Half of the tokens are locked.", 50),
+        ("Three quarters of users agreed.", 75),
+    ],
+)
+def test_numbers_fractions_are_shares_in_percent(text, value):
+    q = only(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == "%"
+    assert q.kind == "percent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the largest exchanges said no one knew.",
+        "A third time was not needed; the last quarter was calm.",
+        "The L1 and L2 chains, Web3 apps, ERC-20 tokens and P2P trades.",
+        "The 3D printer and 5G network launched on the 1st and 22nd.",
+        "Phase 7 and Section 509 of Gemini 3.",
+    ],
+)
+def test_numbers_not_figures(text):
+    assert [q.text for q in extract_text(text) if q.kind != "date"] == []
+
+
+def test_numbers_rounding_interval_from_stated_precision():
+    q = only("BitMine holds 4.28 million ETH.")
+    assert (q.low_bound, q.high_bound) == (pytest.approx(4.275e6), pytest.approx(4.285e6))
+    assert q.number_text == "4.28 million"
+
+
+def test_numbers_trailing_zeros_keep_two_significant_digits():
+    q = only("The level was 70,000 exactly.")
+    assert (q.low_bound, q.high_bound) == (pytest.approx(69500), pytest.approx(70500))
