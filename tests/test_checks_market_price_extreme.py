@@ -79,3 +79,19 @@ def test_first_time_since_that_holds():
 def test_xrp_records_are_not_read_without_complete_history():
     # Binance XRP/USDT starts in 2018-05, after XRP's January 2018 record
     assert run("XRP trades far below its all-time high of $3.84.", "2026-02-05") == []
+
+
+def test_lowest_close_since_that_holds():
+    # BTC/USDT closed at 62,909.86 on 2026-02-05; no close after October 2024 was lower
+    assert run("Bitcoin posted its lowest close since October 2024 on Thursday.", "2026-02-06") == []
+
+
+def test_lowest_close_since_contradicted_by_a_lower_close():
+    [f] = run("Ether recorded its lowest daily close since March 2025 on Wednesday.", "2026-02-06")
+    assert f.category == "date"
+    assert f.text == "lowest daily close since March 2025"
+    assert "2025-04" in f.message  # April 2025 closed lower (1,473.41 on 2025-04-08)
+
+
+def test_lowest_close_on_the_publication_day_is_not_final():
+    assert run("Ether recorded its lowest daily close since March 2025 today.", "2026-02-05") == []

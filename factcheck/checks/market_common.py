@@ -52,6 +52,7 @@ class Cues:
     atl: regex.Pattern[str]
     from_peak: regex.Pattern[str]
     first_since: regex.Pattern[str]
+    extreme_since: regex.Pattern[str]
     conversion_between: regex.Pattern[str]
     valuation_between: regex.Pattern[str]
     now: regex.Pattern[str]
@@ -80,6 +81,7 @@ def cues() -> Cues:
         atl=_words(raw["extreme"]["atl"]),
         from_peak=_words(raw["extreme"]["from_peak"]),
         first_since=_words(raw["extreme"]["first_time_since"]),
+        extreme_since=regex.compile(raw["extreme"]["extreme_since"], regex.I),
         conversion_between=regex.compile(raw["conversion"]["between"], regex.I),
         valuation_between=regex.compile(raw["conversion"]["valuation_between"], regex.I),
         now=_words(raw["conversion"]["now"]),
@@ -272,6 +274,20 @@ def _asset_tickers() -> dict[str, str]:
 
 def _ticker(name: str) -> str | None:
     return _asset_tickers().get(name.lstrip("$").lower())
+
+
+_WORD = regex.compile(r"\$?[A-Za-z][\w-]*")
+
+
+def assets_named(text: str) -> list[str]:
+    """Tickers of the crypto assets named in ``text``, in order ("Bitcoin's" -> "BTC")."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = regex.sub(r"['’]s$", "", m.group())
+        t = _ticker(word) if (word[0].isupper() or word.startswith("$")) else None
+        if t and t not in FIAT:
+            out.append(t)
+    return out
 
 
 def is_crypto(unit: str | None) -> bool:

@@ -13,7 +13,8 @@ Four readings of records, each against the daily highs and lows of the whole his
   one) only a drawdown deeper than the one from the all-time high is flagged;
 - days since the peak ("122 days away from its all-time peak") against the calendar, give or take a day;
 - "dipped below $X for the first time since P": no day between the end of P and the current dip may have
-  traded below X (by more than `tolerance`).
+  traded below X (by more than `tolerance`);
+- "its lowest close since P": no later close below it (lows for "lowest level"), up to the day it names.
 All-time figures are only read for assets whose shipped history reaches back past their records
 (`complete_history`).
 """
@@ -28,9 +29,10 @@ import regex
 
 from factcheck.checks import market_common as mc
 from factcheck.checks.price_level import PRICE_UNITS, _mode, level_text
-from factcheck.dates import DateRef
+from factcheck.dates import DateRef, find_dates
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding
+from factcheck.sentences import sentences
 
 if TYPE_CHECKING:
     from factcheck.checks import CheckContext
@@ -115,6 +117,87 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             and (c.from_peak.search(after[:70]) or c.ath.search(after[:70]))
         ):
             yield from _days_from_peak(ctx, rule, claim, asset, day_tol)
+    yield from _extreme_since(ctx, rule, complete, tol)
+
+
+def _extreme_since(ctx: CheckContext, rule: Rule, complete: set[str], tol: float) -> Iterator[Finding]:
+    """ "its lowest close since October 2024": no later close (or price) below it before the day it names."""
+    prose = ctx.doc.prose
+    for m in mc.cues().extreme_since.finditer(prose):
+        refs = [r for r in find_dates(prose, ctx.as_of, m.end(), min(len(prose), m.end() + 60)) if r.since]
+        if not refs or refs[0].period is None or refs[0].start != m.end():
+            continue
+        since = refs[0]
+        spans = [
+            sp
+            for sp in sentences(prose, max(0, m.start() - 800), min(len(prose), since.end + 800))
+            if sp[0] <= m.start() < sp[1]
+        ]
+        if not spans:
+            continue
+        s0, s1 = spans[0]
+        named = mc.assets_named(prose[s0 : m.start()]) or mc.assets_named(prose[m.end() : s1])
+        if not named or named[-1] not in complete and mc.candle_span(ctx.market, named[-1]) is None:
+            continue
+        asset = named[-1]
+        if mc.candle_span(ctx.market, asset) is None:
+            continue
+        what = (m.group("what") or "").lower()
+        use_close = "clos" in what
+        lowest = m.group("side").lower() == "lowest"
+        others = [r for r in mc.sentence_dates(ctx, s0, s1) if not r.since and r.kind != "per" and r.windows]
+        windows = others[0].windows if others else mc.press(ctx)
+        if others and others[0].kind == "today":
+            windows = windows[:1]  # "today's close": the publication day only
+        days = sorted({w.end for w in windows}, reverse=True)
+        period = since.period
+        tried, failures = [], []
+        for e in days:
+            if use_close and e >= ctx.as_of:
+                tried.append(f"{e}: the close was not final at press time")
+                continue
+            rows = mc.bands(ctx.market, asset, period.end + ONE_DAY, e)
+            if not rows or rows[-1].day != e:
+                continue
+            cur = rows[-1]
+            value = cur.close if use_close else (cur.low if lowest else cur.high)
+            key = "close" if use_close else ("low" if lowest else "high")
+            beyond = [
+                b
+                for b in rows[:-1]
+                if (getattr(b, key) < value * (1 - tol) if lowest else getattr(b, key) > value * (1 + tol))
+            ]
+            tried.append(f"{e}: {key} {mc.price(value)}")
+            if not beyond:
+                failures = []
+                break
+            extreme = (
+                min(beyond, key=lambda b: getattr(b, key)) if lowest else max(beyond, key=lambda b: getattr(b, key))
+            )
+            failures.append((cur, key, value, beyond, extreme))
+        if not failures or len(failures) < len([t for t in tried if "not final" not in t]):
+            continue
+        cur, key, value, beyond, extreme = failures[0]
+        word = "lower" if lowest else "higher"
+        text = prose[m.start() : since.end]
+        yield Finding(
+            rule=rule.id,
+            category="date",
+            severity=None,  # type: ignore[arg-type]
+            message=(
+                f"{asset}'s {key} of {mc.price(value)} on {cur.day} was not its {m.group('side').lower()} "
+                f"{'close' if use_close else 'price'} {since.text}: {len(beyond)} day(s) after {period.end} "
+                f"were {word}, e.g. {extreme.day} ({key} {mc.price(getattr(extreme, key))} {extreme.quote})"
+            ),
+            start=m.start(),
+            end=since.end,
+            text=text,
+            stated=text,
+            expected=f"{word} {key} on {extreme.day}",
+            sources=[cur.source, extreme.source],
+            work=[f"{asset}/{cur.quote} {mc.describe(cur)}", f"{asset}/{extreme.quote} {mc.describe(extreme)}"],
+            readings=tried,
+        )
 
 
 def _all_time_high(ctx: CheckContext, rule: Rule, claim: Claim, asset: str, tol: float) -> Iterator[Finding]:
