@@ -46,6 +46,7 @@ def _words_regex(words: list[str], flags: int = regex.I) -> regex.Pattern[str]:
 class Lexicon:
     metric_reach: int
     metrics: list[tuple[str, regex.Pattern[str]]]
+    metric_any: regex.Pattern[str]  # every metric cue, one named group per metric
     percent_change: regex.Pattern[str]
     percent_share: regex.Pattern[str]
     nonassertive: list[tuple[str, regex.Pattern[str]]]
@@ -58,6 +59,7 @@ class Lexicon:
     anaphora: regex.Pattern[str]
     not_entities: frozenset[str]
     longest_name: int
+    asset_candidates: regex.Pattern[str]  # capitalised words, $TICKERS and lowercase asset names
     multi_names: dict[str, list[tuple[str, ...]]]
     asset_of: dict[str, str] = field(default_factory=dict)
 
@@ -69,6 +71,8 @@ def lexicon() -> Lexicon:
     asset_of: dict[str, str] = {}  # exact forms ("ETH", "stETH") and lowercase names ("ether")
     longest = 1
     multi: dict[str, list[tuple[str, ...]]] = {}
+    lowercase: set[str] = set()  # names also recognised in lower case ("ether prices"): the top assets only
+    lowercase_rank = int(c.get("lowercase_name_rank", 10))
     try:
         assets = load_rules_file("assets.toml").get("asset", [])
     except FileNotFoundError:
@@ -81,6 +85,8 @@ def lexicon() -> Lexicon:
                 asset_of.setdefault(form, t)
         for n in a.get("names", []):
             asset_of.setdefault(n.lower(), t)
+            if 0 < a.get("rank", 0) <= lowercase_rank and n.isalpha():
+                lowercase.add(regex.escape(n.lower()))
             longest = max(longest, len(n.split()))
             parts = n.lower().split()
             if len(parts) > 1:
@@ -91,6 +97,9 @@ def lexicon() -> Lexicon:
     return Lexicon(
         metric_reach=int(c.get("metric_reach", 6)),
         metrics=[(k, _words_regex(v)) for k, v in c["metrics"].items()],
+        metric_any=regex.compile(
+            "|".join(f"(?P<{k}>{_words_regex(v).pattern})" for k, v in c["metrics"].items()), regex.I
+        ),
         percent_change=_words_regex(c["percent"]["change"]),
         percent_share=_words_regex(c["percent"]["share"]),
         nonassertive=[(k, _words_regex(v)) for k, v in c["nonassertive"].items()],
@@ -103,6 +112,9 @@ def lexicon() -> Lexicon:
         anaphora=_words_regex(c["anaphora"]),
         not_entities=frozenset(c["not_entities"]),
         longest_name=longest,
+        asset_candidates=regex.compile(
+            r"\$?[A-Z][\w-]*|\$[a-z][\w-]*|\b(?:" + "|".join(sorted(lowercase, key=len, reverse=True)) + r")\b"
+        ),
         multi_names={k: sorted(v, key=len, reverse=True) for k, v in multi.items()},
         asset_of=asset_of,
     )
@@ -290,13 +302,12 @@ def metric_of(frame: Frame, q: Quantity) -> str | None:
     if q.kind in ("date", "duration"):
         return q.kind
     best, best_d = None, None
-    for name, pat in lex.metrics:
-        m = _nearest(pat, frame.masked, a, b, lo, hi)
-        if m is None:
+    for m in _matches(lex.metric_any, frame.masked):
+        if m.start() < lo or m.end() > hi or (m.start() < b and m.end() > a):
             continue
         d = _word_distance(frame.masked, m.start() if m.start() >= b else m.end(), a if m.end() <= a else b)
         if d <= lex.metric_reach and (best_d is None or d < best_d):
-            best, best_d = name, d
+            best, best_d = m.lastgroup, d
     if best is None and q.unit and canonical_asset(q.unit):
         return "holdings"
     return best
@@ -403,28 +414,23 @@ def all_mentions(masked: str, spans: list[tuple[int, int]] | None = None) -> lis
 def _mentions_between(lex: Lexicon, masked: str, lo: int, hi: int) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    words = list(_WORD.finditer(masked, lo, hi))
-    i = 0
-    while i < len(words):
-        w = words[i]
+    for w in lex.asset_candidates.finditer(masked, lo, hi):
         token = w.group(0)
-        span = 1
-        canon = None
-        following = lex.multi_names.get(token.lower())
-        if following:
-            for rest in following:
-                n = len(rest)
-                if i + n < len(words) and all(words[i + 1 + k].group(0).lower() == rest[k] for k in range(n)):
-                    canon, span = lex.asset_of[" ".join((token.lower(),) + rest)], n + 1
-                    break
+        low = token.lower()
+        canon, end = None, w.end()
+        for rest in lex.multi_names.get(low, ()):
+            tail = _R(r"[ \t]+" + r"[ \t]+".join(regex.escape(x) for x in rest) + r"\b", regex.I).match(
+                masked, w.end(), hi
+            )
+            if tail:
+                canon, end = lex.asset_of[" ".join((low,) + rest)], tail.end()
+                break
         if canon is None:
             bare = token.lstrip("$")
             canon = lex.asset_of.get(bare) or lex.asset_of.get(bare.lower())
         if canon:
-            end = words[i + span - 1].end()
             out.append((w.start(), end, canon, True))
             taken.append((w.start(), end))
-        i += span
     taken_starts = [t[0] for t in taken]
     for m in _ENTITY.finditer(masked, lo, hi):
         k = bisect_left(taken_starts, m.end())
@@ -476,10 +482,8 @@ def subject_of(
     return carried
 
 
-def _respectively(
-    frame: Frame, qs: list[Quantity], mentions: list[Mention]
-) -> dict[int, str | None]:
-    """"USDC and USDe, which declined by 2.6% and 57%, respectively": pair the two lists in order.
+def _respectively(frame: Frame, qs: list[Quantity], mentions: list[Mention]) -> dict[int, str | None]:
+    """ "USDC and USDe, which declined by 2.6% and 57%, respectively": pair the two lists in order.
 
     The figures are the run after the last subject mentioned before "respectively"; the subjects are the
     mentions just before them. When the counts differ, those figures get no subject (never a guess).
