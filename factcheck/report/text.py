@@ -86,15 +86,39 @@ def _excerpt(text: str, start: int, end: int, room: int) -> tuple[str, int, int]
 
 def _wrap(text: str, width: int) -> list[str]:
     """Word-wrapped lines (long words folded); plain ``textwrap`` is far cheaper than rich tables here."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return [flat]
     import textwrap
 
-    return textwrap.wrap(" ".join(text.split()), width=max(width, 10), break_on_hyphens=False) or [""]
+    return textwrap.wrap(flat, width=max(width, 10), break_on_hyphens=False) or [""]
 
 
-def _finding(f: Finding, r: FileResult, lines: LineIndex, width: int) -> Text:
+class _Lines:
+    """Styled text as (text, style) segments: printed through rich on a colour terminal, written as plain
+    strings otherwise (rich's layout costs milliseconds per finding, which adds up on big runs)."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[str, str | None]] = []
+
+    def append(self, text: str, style: str | None = None) -> None:
+        self.parts.append((text, style))
+
+    @property
+    def plain(self) -> str:
+        return "".join(t for t, _ in self.parts)
+
+    def rich(self) -> Text:
+        out = Text()
+        for t, style in self.parts:
+            out.append(t, style=style)
+        return out
+
+
+def _finding(f: Finding, r: FileResult, lines: LineIndex, width: int) -> _Lines:
     """One finding as lines of styled text: position, severity, rule, message; the sentence with the figure
     underlined and a caret line; then stated/expected, work, related figures, sources, readings."""
-    out = Text()
+    out = _Lines()
     line, col = lines.line_col(f.start)
     pos = f"{line}:{col}".rjust(INDENT - 1)
     tag = f"{LABELS[f.severity]} [{f.rule}] "
@@ -150,7 +174,11 @@ def render_check(results: list[FileResult], out: TextIO, color: bool | None = No
         console.print(title)
         width = console.width or PLAIN_WIDTH
         for f in r.findings:
-            console.print(_finding(f, r, lines, width), overflow="ignore", crop=False, no_wrap=True)
+            block = _finding(f, r, lines, width)
+            if console.no_color or not console.is_terminal:
+                console.file.write(block.plain + "\n")
+            else:
+                console.print(block.rich(), overflow="ignore", crop=False, no_wrap=True)
     _summary(console, results)
 
 
