@@ -2,17 +2,20 @@
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+_beside = Path(sys.executable).parent / "ruff"
+RUFF = str(_beside) if _beside.exists() else shutil.which("ruff")
 
 
-@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff not installed")
+@pytest.mark.skipif(RUFF is None, reason="ruff not installed")
 def test_ruff_check_is_clean():
     proc = subprocess.run(
-        ["ruff", "check", "--no-cache", "factcheck", "tests", "benchmarks"],
+        [RUFF, "check", "--no-cache", "factcheck", "tests", "benchmarks"],
         cwd=ROOT, capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
