@@ -109,8 +109,16 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())[:300]
 
 
+_LIVE: list[Any] = []  # the progress bar on stderr while one is shown: messages go above it
+
+
 def _say(message: str) -> None:
     try:
+        if _LIVE:
+            from rich.text import Text
+
+            _LIVE[0].console.print(Text(f"factcheck: {_one_line(message)}"))
+            return
         print(f"factcheck: {_one_line(message)}", file=sys.stderr, flush=True)
     except (BrokenPipeError, OSError):
         pass
@@ -207,6 +215,7 @@ def _documents(paths: list[str], settings: Any, problems: list[str]):
     finally:
         if progress:
             progress[0].stop()
+            _LIVE.clear()
 
 
 def _progress(n: int):
@@ -221,6 +230,7 @@ def _progress(n: int):
     )
     task = progress.add_task("check", total=n)
     progress.start()
+    _LIVE.append(progress)
     return progress, task
 
 
