@@ -112,9 +112,10 @@ def _judge(
     # The conversion is of the figure as written: "at least VND 10 trillion, which equals about $408 million"
     # converts 10 trillion. The natural reading takes the figure itself (or its own "about" interval); the
     # lenient one lets a round figure stand for anything that rounds to it.
+    near = Interval(float(qa.value) * 0.95, float(qa.value) * 1.05)  # a round figure: within 5% of itself
     lenient_amount = mc.stated_interval(qa)
-    if qa.bound in ("lower", "upper"):
-        lenient_amount = Interval(float(qa.value) * 0.95, float(qa.value) * 1.05)
+    if qa.bound != "approx":
+        lenient_amount = lenient_amount.intersect(near) or near
     amount = lenient_amount if qa.bound == "approx" else Interval.point(float(qa.value))
     stated = mc.stated_interval(qb)
 
