@@ -335,8 +335,10 @@ def _first_time_since(
     yield mc.make_finding(
         rule,
         claim,
-        f"{asset} already traded {side} {mc.price(x)} on {last.day} ({'low' if mode == 'below' else 'high'} "
-        f"{mc.price(price_of)} {last.quote}), after {period.reading.split(' (')[-1].rstrip(')')}: "
+        f"{asset} traded {side} {mc.price(x)} on {len(earlier)} day(s) after "
+        f"{period.reading.split(' (')[-1].rstrip(')')} (the last on {last.day}, {'low' if mode == 'below' else 'high'} "
+        f"{mc.price(price_of)}; the {'lowest' if mode == 'below' else 'highest'} "
+        f"{mc.price(deepest.low if mode == 'below' else deepest.high)} on {deepest.day}, {last.quote}): "
         f"'{since[0].text}' does not hold",
         expected=f"last {side} {mc.price(x)} before this move: {last.day}",
         sources=[last.source, deepest.source, rows[event].source],
