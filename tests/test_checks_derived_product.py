@@ -68,3 +68,27 @@ def test_derived_product_open_holding_cannot_pin_the_cost():
         "estimated $50 million acquisition cost."
     )
     assert not flagged("derived-product", text)
+
+
+def test_derived_product_unrealized_loss_is_cost_less_value():
+    text = BITMINE.format(cost="$16.5 billion").replace(
+        "now worth less than $9 billion", "now worth $8.9 billion, and unrealized losses now exceed $10 billion"
+    )
+    (f,) = [f for f in findings("derived-product", text) if "loss" in f.message]
+    assert f.text.endswith("$10 billion") and f.severity == "error"
+
+
+def test_derived_product_corpus_loss_and_drawdown_pass():
+    text = (
+        "The company holds about 4.28 million ETH. As a result, unrealized losses now exceed $7 billion, a drawdown "
+        "of over 45% on its position. BitMine has been accumulating ETH at an average estimated price of $3,800 to "
+        "$3,900 per token. CoinGecko estimates that BitMine holds 4,285,126 ETH, with a current market value of "
+        "around $8.93 billion. As ETH trades near $2,088 at press time, daily losses have accelerated."
+    )
+    assert not flagged("derived-product", text)
+    assert flagged("derived-product", text.replace("over 45%", "over 65%"))
+
+
+def test_derived_product_trap_hack_losses_are_not_position_losses():
+    text = "Truebit lost approximately 8,535 ETH, valued at around $26.4 million. ETH trades at $2,087 at press time."
+    assert not flagged("derived-product", text)

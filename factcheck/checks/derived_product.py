@@ -63,6 +63,10 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             yield from _check_value(ctx, rule, opts, idx, c, reach)
         elif c.metric == "cost":
             yield from _check_cost(ctx, rule, opts, idx, c, article)
+    if opts.get("check_losses", True):
+        from factcheck.checks import position_loss
+
+        yield from position_loss.check(ctx, rule, opts, idx)
 
 
 def _prices(idx: ClaimIndex, around: list[Claim], asset: str, *, cost_basis: bool) -> list[Claim]:
