@@ -95,3 +95,9 @@ def test_lowest_close_since_contradicted_by_a_lower_close():
 
 def test_lowest_close_on_the_publication_day_is_not_final():
     assert run("Ether recorded its lowest daily close since March 2025 today.", "2026-02-05") == []
+
+
+def test_records_are_not_read_past_the_end_of_the_history():
+    # the shipped history ends in 2026-03: in 2030 a newer record may exist
+    text = "Bitcoin is now 122 days away from its most recent all-time peak above $126,000."
+    assert run(text, "2030-01-01") == []

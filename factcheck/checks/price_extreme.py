@@ -101,6 +101,9 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         asset = mc.asset_of(ctx, claim)
         if asset is None or q.value is None or q.kind == "date":
             continue
+        span = mc.candle_span(ctx.market, asset)
+        if span is None or span[1] < ctx.as_of - ONE_DAY:
+            continue  # the history stops before press time: a newer record may have been set since
         before = mc.text_before(ctx, claim, 60)
         after = mc.text_after(ctx, claim, 80)
         if q.unit in PRICE_UNITS and q.kind == "amount":
