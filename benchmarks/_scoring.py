@@ -207,3 +207,65 @@ def fmt_q(q: Any) -> str:
 
 def pct(x: float) -> str:
     return "  n/a" if math.isnan(x) else f"{100 * x:5.1f}"
+
+
+# ---------------------------------------------------------------- other engines, for comparison
+
+
+@dataclass
+class Found:
+    """A quantity from another extractor, shaped like factcheck's Quantity for the matcher."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    high: float | None
+    unit: str | None
+    bound: str = "exact"
+    kind: str = "count"
+    low_bound: float | None = None
+    high_bound: float | None = None
+    per: str | None = None
+
+
+def _quantulum3_unit_map() -> dict[str, str]:
+    import tomllib
+
+    with (Path(__file__).resolve().parent / "quantulum3_units.toml").open("rb") as fh:
+        data = tomllib.load(fh)["units"]
+    return {name: spellings[0] for name, spellings in data.items()}
+
+
+def load_engine(name: str):
+    """"factcheck" (the default) or "quantulum3" (run with a Python that has quantulum3 installed; units
+    are mapped back through quantulum3_units.toml, ranges mean +- uncertainty become low..high; it has no
+    bounds, intervals or dates, so those scores are not meaningful for it)."""
+    if name == "factcheck":
+        return load_extractor()
+    if name != "quantulum3":
+        raise SystemExit(f"unknown engine {name!r}")
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    try:
+        from quantulum3 import parser
+    except ImportError:
+        print("quantulum3 is not installed in this Python (pip install quantulum3 in a separate venv)",
+              file=sys.stderr)
+        raise SystemExit(2) from None
+    units = _quantulum3_unit_map()
+    money = {"USD", "EUR", "GBP"}
+
+    def run(text: str) -> list[Found]:
+        out = []
+        for q in parser.parse(text):
+            mapped = units.get(q.unit.name)
+            unit, per = (mapped.split("/", 1) if mapped and "/" in mapped else (mapped, None))
+            unc = q.uncertainty or 0
+            lo, hi = (q.value - unc, q.value + unc) if unc else (q.value, None)
+            kind = "percent" if unit == "%" else "amount" if unit in money else "count" if not unit else "measure"
+            out.append(Found(q.surface, q.span[0], q.span[1], lo, hi, unit or None, kind=kind, per=per))
+        return out
+
+    return run

@@ -32,7 +32,7 @@ from _scoring import (  # noqa: E402
     close,
     find_span,
     fmt_q,
-    load_extractor,
+    load_engine,
     match,
     norm_unit,
     overlaps,
@@ -110,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--file", type=Path, default=DEFAULT_FILE)
     ap.add_argument("--verbose", "-v", action="store_true", help="list every failure")
+    ap.add_argument("--engine", default="factcheck", choices=["factcheck", "quantulum3"],
+                    help="extractor to score (quantulum3: for comparison, needs it installed)")
     ap.add_argument("--json", type=Path, help="write per-figure results as JSON here")
     ap.add_argument(
         "--variant",
@@ -120,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     sentences = load(args.file)
-    extract = load_extractor()
+    extract = load_engine(args.engine)
 
     total = Score()
     n_matched = n_bound = n_kind = n_span = 0

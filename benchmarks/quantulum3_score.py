@@ -34,7 +34,7 @@ from _scoring import (  # noqa: E402
     close,
     find_span,
     fmt_q,
-    load_extractor,
+    load_engine,
     match,
     norm_unit,
     our_units,
@@ -100,11 +100,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="quantulum3 test-set directory")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every failure")
+    ap.add_argument("--engine", default="factcheck", choices=["factcheck", "quantulum3"],
+                    help="extractor to score (quantulum3: for comparison, needs it installed)")
     args = ap.parse_args(argv)
     if not (args.dir / SETS[0]).exists():
         print(f"quantulum3 test set not found at {args.dir}: skipped")
         return 0
-    extract = load_extractor()
+    extract = load_engine(args.engine)
     units = load_units()
 
     rows: list[tuple[str, Score]] = []

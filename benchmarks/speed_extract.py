@@ -105,15 +105,38 @@ def startup(n: int) -> None:
         print(f"  prints: {out.stdout.strip()}")
 
 
+def other_engine(name: str) -> int:
+    sys.path.insert(0, str(HERE))
+    from _scoring import load_engine
+
+    if not CORPUS.exists():
+        print(f"corpus not found at {CORPUS}: skipped")
+        return 0
+    run = load_engine(name)
+    text = CORPUS.read_text(encoding="utf-8")
+    mb = len(text.encode("utf-8")) / 1e6
+    print(f"{name} ({pin_one_core()}, Python {sys.version.split()[0]})")
+    run("warm up 5 dollars")
+    t0 = time.perf_counter()
+    n = len(run(text))
+    t = time.perf_counter() - t0
+    print(f"  corpus page ({mb * 1000:.1f} KB, {n} quantities): {t:.2f} s = {mb / t:.3f} MB/s (one run)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=7, help="best of N for the corpus page")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per pathological input")
     ap.add_argument("--skip-pathological", action="store_true")
     ap.add_argument("--one-pathological", help=argparse.SUPPRESS)
+    ap.add_argument("--engine", default="factcheck", choices=["factcheck", "quantulum3"],
+                    help="quantulum3: only its throughput on the corpus page, for comparison (needs it installed)")
     args = ap.parse_args(argv)
     if args.one_pathological:
         return run_one_pathological(args.one_pathological)
+    if args.engine != "factcheck":
+        return other_engine(args.engine)
 
     sys.path.insert(0, str(ROOT))
     try:
