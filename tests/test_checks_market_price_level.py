@@ -96,3 +96,9 @@ def test_figures_that_are_not_traded_prices_are_left_alone(text):
 def test_usd_figures_are_compared_with_usdt_candles_within_tolerance():
     # ETH high on 2026-02-05 was 2,173.77 USDT; $2,190 is within the 1% allowance
     assert run("Ether traded at $2,190 on February 5.", "2026-02-07") == []
+
+
+def test_present_marker_belongs_to_its_own_figure():
+    # "now" marks $70,000 (in range) but not the earlier $60,000 the sentence tells of
+    assert run("Bitcoin, now at $70,000, had fallen to $60,000.", "2026-02-05") == []
+    assert run("Bitcoin, now at $90,000, had fallen to $60,000.", "2026-02-05")

@@ -188,8 +188,23 @@ def rate_ref(ctx: CheckContext, claim: Claim) -> DateRef | None:
     return None
 
 
+def own_text(ctx: CheckContext, claim: Claim, after: int = 40) -> str:
+    """The figure's own stretch of its sentence: from the figure before it (or the sentence start) to the
+    figure after it (or ``after`` characters), so that "now" in "BTC, now at $70,000, had fallen to $60,000"
+    belongs to the first figure only."""
+    q = claim.quantity
+    lo, hi = claim.sentence_start, min(claim.sentence_end, q.end + after)
+    for other in ctx.quantities:
+        if other.end <= q.start and other.end > lo and other.start >= claim.sentence_start:
+            lo = other.end
+        elif other.start >= q.end and other.start < hi:
+            hi = other.start
+    return ctx.doc.prose[lo:hi]
+
+
 def is_present(ctx: CheckContext, claim: Claim) -> bool:
-    return bool(cues().present.search(sentence(ctx, claim)))
+    """The figure is marked as a price at press time ("trades near", "currently", "at press time")."""
+    return bool(cues().present.search(own_text(ctx, claim)))
 
 
 def press(ctx: CheckContext) -> list[Window]:
