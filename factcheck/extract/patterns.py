@@ -137,17 +137,25 @@ def trie(words) -> str:
 
 
 @cache
-def anchors() -> re.Pattern:
-    """Where a figure can start, on lowercased text: a digit, a currency symbol, a currency code or
-    prefix ("vnd", "nt$"), a month, a quarter, or a number/scale/fraction/multiple word."""
+def anchors() -> tuple[re.Pattern, re.Pattern]:
+    """Where a figure can be, on lowercased text: digits and currency symbols (one character class, so
+    the scan skips ahead in C), and number, scale, fraction and multiple words (a trie)."""
     lex = lexicon()
     words = set(lex.number_words) | set(lex.fractions) | set(lex.multiple_words)
     words |= {w for w in lex.scale_words if " " not in w}
-    words |= {c.lower() for c in lex.currency_codes}
-    words |= {m.lower().rstrip("\\.?") for m in MONTHS.split("|")}
-    words |= {"mid", "early", "late", "q1", "q2", "q3", "q4", "h1", "h2"}
-    prefixes = {s.lower() for s in lex.currency_symbols if s[0].isalpha()} | {"fy"}
     symbols = "".join(sorted({s for s in lex.currency_symbols if len(s) == 1 and not s.isalpha()}))
-    return re.compile(
-        f"[0-9\uff10-\uff19]+|[{re.escape(symbols)}]|\\b{trie(sorted(prefixes))}|\\b{trie(sorted(words))}\\b"
-    )
+    digits = re.compile(f"[0-9\\uff10-\\uff19{re.escape(symbols)}][0-9\\uff10-\\uff19]*")
+    return digits, re.compile(f"\\b{trie(sorted(words))}\\b")
+
+
+@cache
+def lead_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Lowercased words that can open a figure before its digits: spaced ("vnd 10", "february 3",
+    "early 2024", "rs 500") and attached ("q3", "fy2026", "us$5", "nt$730")."""
+    lex = lexicon()
+    spaced = {c.lower() for c in lex.currency_codes}
+    spaced |= {m.lower().rstrip("\\.?") for m in MONTHS.split("|")}
+    spaced |= {"mid", "early", "late", "rs"}
+    attached = {s.lower().rstrip("$") for s in lex.currency_symbols if s[0].isalpha() and s.endswith("$")}
+    attached |= {"q", "h", "fy"}
+    return frozenset(spaced), frozenset(attached)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 from factcheck.extract import dates, patterns
@@ -14,6 +15,7 @@ _PER_STARTS = frozenset("paeP/APE")  # "/hour", " per", " a", " an", " each", " 
 _AFTER_STARTS = frozenset("oaOA+")  # " or more", " and up", " at most"
 _LEAD_CHARS = frozenset("-−+.")  # a sign or a leading decimal point: "-15%", ".5"
 _LEADS = ("half an ", "half a ", "an ", "a ")
+_GAPS = frozenset(" -\xa0\t\u202f")
 _TIME_UNITS = {"hour", "day", "week", "month", "year", "annum", "quarter", "minute", "second", "session"}
 
 
@@ -43,27 +45,29 @@ def lower(text: str) -> str:
 
 
 def scan(prose: str) -> list[Atom]:
-    anchor_re = patterns.anchors()
+    digit_re, word_re = patterns.anchors()
     main = patterns.scanner()
     lex = lexicon()
     words_before = lex.scale_words.keys() | lex.fractions.keys()
     low = lower(prose)
+    anchors = heapq.merge(digit_re.finditer(low), word_re.finditer(low), key=_start)
     atoms: list[Atom] = []
     consumed = 0
-    for am in anchor_re.finditer(low):
+    for am in anchors:
         p = am.start()
         if p < consumed:
             continue
         m = None
         c = prose[p]
-        if c.isdigit() or not c.isalpha():  # a sign written before: "-15%", "−$3"
-            if p - 1 >= consumed and prose[p - 1] in _LEAD_CHARS and (p < 2 or not prose[p - 2].isalnum()):
-                m = main.match(prose, p - 1)
+        if c.isdigit() or not c.isalpha():
+            lead = _lead(low, p, consumed)
+            if lead is not None:
+                m = main.match(prose, lead)
         elif am.group(0) in words_before:  # "a million", "half a billion", "a quarter of"
             pre = low[max(consumed, p - 7) : p]
-            for lead in _LEADS:
-                if pre.endswith(lead) and (len(pre) == len(lead) or not pre[-len(lead) - 1].isalpha()):
-                    m = main.match(prose, p - len(lead))
+            for lead_text in _LEADS:
+                if pre.endswith(lead_text) and (len(pre) == len(lead_text) or not pre[-len(lead_text) - 1].isalpha()):
+                    m = main.match(prose, p - len(lead_text))
                     break
         if m is None or m.end() <= p:
             m = main.match(prose, p)
@@ -78,6 +82,38 @@ def scan(prose: str) -> list[Atom]:
         consumed = atom.after_text_end or atom.end
         atoms.append(atom)
     return atoms
+
+
+def _start(m) -> int:
+    return m.start()
+
+
+def _lead(low: str, p: int, consumed: int) -> int | None:
+    """Where a figure that has digits (or a currency symbol) at ``p`` may start: a sign or decimal point
+    ("-15%", ".5"), an attached prefix ("Q3", "FY2026", "US$5"), or a word before it ("VND 10",
+    "February 3", "Feb. 5", "early 2024", "mid-2025")."""
+    if p <= consumed:
+        return None
+    spaced, attached = patterns.lead_words()
+    before = low[p - 1]
+    if before in _LEAD_CHARS and (p < 2 or not low[p - 2].isalnum()):
+        return p - 1
+    if before.isalpha():
+        k = p - 1
+        while k > consumed and k > p - 4 and low[k - 1].isalpha():
+            k -= 1
+        if (k == 0 or not low[k - 1].isalnum()) and low[k:p].rstrip("$") in attached:
+            return k
+        return None
+    if before in _GAPS and p - 2 >= consumed:
+        e = p - 1
+        s = e
+        while s > consumed and s > e - 10 and (low[s - 1].isalpha() or low[s - 1] in ".,"):
+            s -= 1
+        word = low[s:e].rstrip(".,")
+        if word in spaced and (s == 0 or not low[s - 1].isalnum()):
+            return s
+    return None
 
 
 def _date_atom(prose: str, m) -> Atom | None:
