@@ -54,7 +54,11 @@ class Result:
 
 
 def _pattern(s: str) -> re.Pattern[str]:
-    return re.compile(r"\s+".join(re.escape(p) for p in s.split()))
+    """Whitespace-insensitive, and a figure never matches inside a longer number ("4%" is not in "9.4%")."""
+    body = r"\s+".join(re.escape(p) for p in s.split())
+    left = r"(?<![\w.,$])" if s[:1].isalnum() else ""
+    right = r"(?![\w])" if s[-1:].isalnum() else ""
+    return re.compile(left + body + right)
 
 
 def _spans(text: str, label: dict) -> list[tuple[int, int]]:
