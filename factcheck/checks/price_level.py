@@ -71,7 +71,7 @@ def level_claims(ctx: CheckContext) -> list[LevelClaim]:
             continue
         before = mc.text_before(ctx, claim)
         mode = _mode(level_text(ctx, claim))
-        if claim.metric != "price" and mode is None:
+        if claim.metric != "price" and mode is None and not mc.is_present(ctx, claim):
             continue
         near_before = before[-45:]
         if c.not_price_before.search(near_before) or c.not_price_after.search(mc.text_after(ctx, claim)):
