@@ -107,3 +107,10 @@ def test_snapshot_only_asset_reads_snapshot_to_snapshot():
     assert run("BNB fell 17% over the past week.", "2026-02-08") == []
     [f] = run("BNB rose 23% over the past week.", "2026-02-08")
     assert "snapshot" in " ".join(f.work) and any("coingecko" in s for s in f.sources)
+
+
+def test_per_week_over_a_stated_period_reads_the_weekly_average():
+    # the month to 2026-02-04/05 lost 31.7% to 43.4%: about -8% to -12% a week, compounded
+    assert run("ETH fell about 10% per week over the past month.", "2026-02-05") == []
+    [f] = run("ETH fell about 2% per week over the past month.", "2026-02-05")
+    assert any("averaged per week" in r for r in f.readings)
