@@ -272,6 +272,13 @@ def _resolve(kind: str, g: dict[str, str | None], as_of: date | None, ref: DateR
             ref.period = Window(start, end, f"{start}..{end} (last {unit})")
             ref.windows = [ref.period, *_rolling(as_of, 1, unit)]
         return True
+    if kind == "weekend":
+        if as_of:
+            sunday = last_weekday(as_of, 6)
+            saturday = sunday - ONE_DAY
+            ref.period = Window(saturday, sunday, f"{saturday}..{sunday} (the weekend)")
+            ref.windows = [ref.period] if sunday < as_of else _to_press(saturday, as_of, "the weekend")
+        return True
     if kind in ("weekday", "weekday_session", "last_weekday"):
         ref.hint = (g.get("hint") or "").lower() or None
         weekday = lex.weekdays[g["weekday"].lower()]

@@ -286,3 +286,15 @@ def test_add_months_clips_to_month_end():
 def test_last_weekday_helper():
     assert last_weekday(THU, 3) == THU
     assert last_weekday(THU, 3, strictly_before=True) == d("2026-01-29")
+
+
+def test_weekend_is_the_latest_saturday_and_sunday():
+    assert spans("over the weekend", THU) == [(d("2026-01-31"), d("2026-02-01"))]
+    # published on the Sunday itself: the weekend so far
+    assert spans("over the weekend", d("2026-02-08"))[0] == (d("2026-02-07"), d("2026-02-08"))
+
+
+def test_early_mid_late_periods():
+    assert spans("in late 2025", THU) == [(d("2025-01-01"), d("2025-12-31"))]
+    assert spans("mid-January", THU) == [(d("2026-01-01"), d("2026-01-31"))]
+    assert spans("in early February", THU)[0] == (d("2026-02-01"), THU)
