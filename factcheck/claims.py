@@ -506,6 +506,20 @@ def _respectively(frame: Frame, qs: list[Quantity], mentions: list[Mention]) -> 
     return out
 
 
+_PRICE_POSITION = regex.compile(
+    r"\b(?:at|near|above|below|under|hit|hits|touched|topped|tops|reclaimed|breached|around)\s+(?:the\s+)?(?:§|$)",
+    regex.I,
+)
+
+
+def _price_position(frame: Frame, q: Quantity) -> bool:
+    """A money figure right after "at", "near", "hit" ...: where a price stands."""
+    a, _ = frame.local(q)
+    return q.kind == "amount" and q.unit in ("USD", "USDT", "EUR") and bool(
+        _PRICE_POSITION.search(frame.masked[max(0, a - 14) : a + 1])
+    )
+
+
 def _asset_unit_nearby(frame: Frame, q: Quantity) -> str | None:
     """The asset of the nearest holding in the sentence: "713,502 BTC ... the current price of $70,000"."""
     best, best_d = None, None
@@ -553,6 +567,8 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             assertive, reason = assertive_of(frame, q)
             window = q.window or (f"per {q.per}" if q.per else None)
             metric = metric_of(frame, q)
+            if metric is None and subject and canonical_asset(subject) and _price_position(frame, q):
+                metric = "price"  # "Bitcoin, now at $90,000"; not "had fallen to $60,000" (a move)
             if metric == "price" and (subject is None or canonical_asset(subject) is None):
                 subject = _asset_unit_nearby(frame, q) or subject
             claims.append(

@@ -126,7 +126,13 @@ class ClaimIndex:
         return out
 
     def within(self, claim: Claim, chars: int) -> list[Claim]:
-        return [c for c in self.claims if abs(c.quantity.start - claim.quantity.start) <= chars]
+        """Claims whose figure starts within ``chars`` characters of this one's (claims are in text order)."""
+        if not hasattr(self, "_qstarts"):
+            self._qstarts = [c.quantity.start for c in self.claims]
+        x = claim.quantity.start
+        i = bisect_left(self._qstarts, x - chars)
+        j = bisect_left(self._qstarts, x + chars + 1)
+        return self.claims[i:j]
 
 
 _LAST: list[ClaimIndex] = []

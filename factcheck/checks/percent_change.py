@@ -15,7 +15,7 @@ import regex
 from factcheck import formatting as fmt
 from factcheck.checks import CheckContext
 from factcheck.checks.figures import ClaimIndex, index, make_finding, severity_for, stated, tested, tolerance, written
-from factcheck.claims import MASK
+from factcheck.claims import mask
 from factcheck.intervals import percent_change, share
 from factcheck.model import Claim, Finding, Quantity
 from factcheck.rulebook import Rule
@@ -60,16 +60,10 @@ def _pairs(ctx: CheckContext, idx: ClaimIndex) -> Iterator[tuple[Claim, Claim, C
                 p = min(pcts, key=lambda c: min(abs(c.quantity.start - hi), abs(lo - c.quantity.end)))
                 yield f, t, p
         # "B ..., a P% surge from the A"
-        if not froms or not tos:
-            text = ctx.doc.prose[sentence[0].sentence_start : sentence[0].sentence_end]
-            chars = list(text)
-            by_start: dict[int, Claim] = {}
-            for c in qs:
-                a = c.quantity.start - c.sentence_start
-                by_start[a] = c
-                for k in range(a, min(len(chars), c.quantity.end - c.sentence_start)):
-                    chars[k] = MASK
-            masked = "".join(chars)
+        if (not froms or not tos) and len(qs) >= 3 and any(c.quantity.kind == "percent" for c in qs):
+            s0 = sentence[0].sentence_start
+            masked = _masked(ctx)[s0 : sentence[0].sentence_end]
+            by_start = {c.quantity.start - s0: c for c in qs}
             for m in _TRAILING.finditer(masked):
                 b, p, a = by_start.get(m.start("b")), by_start.get(m.start("p")), by_start.get(m.start("a"))
                 if not (a and b and p) or p.quantity.kind != "percent":
@@ -77,6 +71,16 @@ def _pairs(ctx: CheckContext, idx: ClaimIndex) -> Iterator[tuple[Claim, Claim, C
                 if not _unit_compatible(a.quantity, b.quantity):
                     continue
                 yield a, b, p
+
+
+_MASKED: list[tuple[object, str]] = []
+
+
+def _masked(ctx: CheckContext) -> str:
+    """The document with its figures masked, once per context."""
+    if not _MASKED or _MASKED[0][0] is not ctx.quantities:
+        _MASKED[:] = [(ctx.quantities, mask(ctx.doc.prose, ctx.quantities))]
+    return _MASKED[0][1]
 
 
 def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:

@@ -92,12 +92,15 @@ def readings(ctx: CheckContext, idx: ClaimIndex, c: Claim, article: int) -> tupl
 
 def check(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) -> Iterator[Finding]:
     article = int(opts.get("article_chars", 2500))
+    position: dict[int, bool] = {}
     for c in idx.claims:
         q = c.quantity
-        if not c.assertive or q.value is None:
+        if not c.assertive or q.value is None or c.metric not in ("loss", "drawdown"):
             continue
-        sentence = ctx.doc.prose[c.sentence_start : c.sentence_end]
-        if not _POSITION.search(sentence):
+        if c.sentence_start not in position:
+            sentence = ctx.doc.prose[c.sentence_start : c.sentence_end]
+            position[c.sentence_start] = _POSITION.search(sentence) is not None
+        if not position[c.sentence_start]:
             continue
         if c.metric == "loss" and is_money(q):
             yield from _check_loss(ctx, rule, opts, idx, c, article)
