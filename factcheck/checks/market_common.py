@@ -167,6 +167,9 @@ def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> D
         for r in sentence_dates(ctx, claim.sentence_start, claim.sentence_end)
         if r.kind != "per" and not (exclude_since and r.since) and not (r.start < q.end and q.start < r.end)
     ]
+    if any(r.kind in ("press", "today") for r in refs):
+        lo, hi = own_span(ctx, claim)  # "now" and "today" mark the figure next to them only
+        refs = [r for r in refs if r.kind not in ("press", "today") or (lo <= r.start and r.end <= hi)]
     if not refs:
         return None
     prose = ctx.doc.prose
@@ -188,7 +191,7 @@ def rate_ref(ctx: CheckContext, claim: Claim) -> DateRef | None:
     return None
 
 
-def own_text(ctx: CheckContext, claim: Claim, after: int = 40) -> str:
+def own_span(ctx: CheckContext, claim: Claim, after: int = 40) -> tuple[int, int]:
     """The figure's own stretch of its sentence: from the figure before it (or the sentence start) to the
     figure after it (or ``after`` characters), so that "now" in "BTC, now at $70,000, had fallen to $60,000"
     belongs to the first figure only."""
@@ -199,6 +202,11 @@ def own_text(ctx: CheckContext, claim: Claim, after: int = 40) -> str:
             lo = other.end
         elif other.start >= q.end and other.start < hi:
             hi = other.start
+    return lo, hi
+
+
+def own_text(ctx: CheckContext, claim: Claim, after: int = 40) -> str:
+    lo, hi = own_span(ctx, claim, after)
     return ctx.doc.prose[lo:hi]
 
 
