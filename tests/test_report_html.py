@@ -144,3 +144,20 @@ def test_browser_screenshot(tmp_path):
                     page.as_uri())
     assert proc.returncode == 0 and shot.stat().st_size > 10_000
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_markdown_blocks_render_as_the_reader_sees_them():
+    text = (Path(__file__).parent / "fixtures" / "drafts" / "features.md").read_text(encoding="utf-8")
+    s, e = span(text, "12%")
+    q = Quantity("12%", s, e, 12, None, 11.5, 12.5, "%", "exact", "percent")
+    page = render([FileResult("features.md", text, None, [], [q])])
+    draft = page.split('<article class="draft">')[1].split("</article>")[0]
+    assert "<h2>Weekly wrap: <strong>Bitcoin</strong> and <em>Ether</em></h2>" in draft
+    assert draft.count("<li>") == 4 and "<ul>" in draft and "<ol>" in draft
+    assert "XRP was flat at $1.43\nand stayed there</li>" in draft  # a list item's continuation line
+    assert "<code>code span with 5%</code>" in draft and "snake_case_words" in draft
+    assert "<blockquote><p>&quot;We bought 1,000 BTC,&quot; the chief executive said.</p></blockquote>" in draft
+    assert "<pre><code>price = 123456  # code is not prose\n</code></pre>" in draft
+    assert "<hr>" in draft and "escaped *asterisk*" in draft and "3 &lt; 4 &amp; 5 &gt; 4" in draft
+    assert "factcheck: ignore" not in draft and "title: Markdown features" not in draft
+    assert '>12%</mark> over the week' in draft

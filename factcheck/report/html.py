@@ -289,7 +289,7 @@ class _Renderer:
                     nxt = text[s2:e2]
                     if not nxt.strip() or _BULLET.match(nxt) or _NUMBERED.match(nxt) or _HEADING.match(nxt):
                         break
-                    item.append((s2, e2))
+                    item.append((s2 + len(nxt) - len(nxt.lstrip(" \t")), e2))
                     k += 1
                 inner = "\n".join(self.inline(a, content_end(a, b)) for a, b in item)
                 out.append(f"<li>{inner}</li>")
@@ -581,7 +581,8 @@ padding:1px 6px;border-radius:4px}
 .facts dt{color:var(--muted)}.facts dd{margin:0}
 h4{margin:10px 0 2px;font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
 ol.work{font:13px/1.5 ui-monospace,Menlo,monospace;padding-left:20px;margin:2px 0}
-ul{padding-left:20px;margin:2px 0;font-size:14px}
+aside ul{padding-left:20px;margin:2px 0;font-size:14px}
+article.draft ul,article.draft ol{padding-left:28px}
 button.rel,button.goto{border:1px solid var(--line);background:#fafafa;border-radius:5px;cursor:pointer;font:inherit;
 font-size:13px;padding:1px 6px}
 button.goto{margin-top:6px}
