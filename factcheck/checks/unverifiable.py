@@ -42,15 +42,46 @@ def _uncovered(ctx: CheckContext, asset: str, windows: list[Window], before: int
     return f"no {asset} prices for {days} ({have})"
 
 
+DATASETS = {
+    False: ("binance-spot-1d", "coingecko-top100"),
+    True: ("ecb-fx-daily", "fawazahmed0-fx", "hmrc-fx-monthly"),
+}
+
+
+def _available(ctx: CheckContext) -> list[str]:
+    """What the data holds, for the finding's work: candles per asset, snapshot days."""
+    if ctx.market is None:
+        return ["no market data could be opened"]
+    out = []
+    candles = ctx.market.manifest("binance-spot-1d")
+    if candles:
+        spans = ", ".join(f"{a} {v.get('first')}..{v.get('last')}" for a, v in candles.get("assets", {}).items())
+        out.append(f"daily candles ({candles.get('quote', 'USDT')}, {candles.get('source', '')}): {spans}")
+    snaps = ctx.market.manifest("coingecko-top100")
+    if snaps:
+        out.append(f"daily USD snapshots of the CoinGecko top 100: {snaps.get('first')}..{snaps.get('last')}")
+    return out
+
+
 def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     said: set[int] = set()
+    available: list[str] = []
 
     def info(claim: Claim, why: str, kind: str) -> Finding | None:
         if claim.quantity.start in said:
             return None
         said.add(claim.quantity.start)
+        if not available:
+            available.extend(_available(ctx))
         return mc.make_finding(
-            rule, claim, f"Not checked ({kind}): {why}", severity="info", readings=[kind], category="unverifiable"
+            rule,
+            claim,
+            f"Not checked ({kind}): {why}",
+            severity="info",
+            readings=[kind],
+            category="unverifiable",
+            work=[why, *(f"available: {a}" for a in (available if kind != "currency conversion" else []))],
+            sources=[f"data: {name}" for name in DATASETS[kind == "currency conversion"] if ctx.market],
         )
 
     if ctx.market is None:
