@@ -136,9 +136,11 @@ def _check_triple(rule: Rule, opts: dict, f: Claim, t: Claim, p: Claim, says_of:
         if as_written.bounded and as_written.sign() != 0
         else f"{a.text.strip()} to {b.text.strip()} gives {exp_txt}"
     )
-    message += f", but the text says {pq.text.strip()}"
     if sign_flipped:
-        message += " (the direction is reversed)"
+        said = "a rise" if direction > 0 else "a drop"
+        message += f", but the text says {said} of {pq.text.strip()} (the direction is reversed)"
+    else:
+        message += f", but the text says {pq.text.strip()}"
     work = [
         f"{a.text.strip()} -> {fmt.interval(old, a.unit)}; {b.text.strip()} -> {fmt.interval(new, b.unit)} (rounding)",
         f"({fmt.interval(new, b.unit)}) / ({fmt.interval(old, a.unit)}) - 1 = {fmt.change_interval(change)}",

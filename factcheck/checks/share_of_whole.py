@@ -146,7 +146,9 @@ def _bracketed_shares(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex
             yield make_finding(
                 rule,
                 last.quantity,
-                f"the shares of {whole.quantity.text.strip()} add up to {fmt.interval(total_pct, '%')}, more than 100%",
+                " + ".join(p.quantity.text.strip() for _, p in members)
+                + f" = {fmt.interval(sum((written(p.quantity) for _, p in members), Interval(0, 0)), '%')}: "
+                f"shares of {whole.quantity.text.strip()} that add up to more than 100%",
                 severity="error",
                 expected="at most 100%",
                 others=[p.quantity for _, p in members[:-1]] + [whole.quantity],
@@ -154,13 +156,15 @@ def _bracketed_shares(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex
                 readings=["shares of one whole"],
             )
         total_parts = sum((stated(c.quantity) for c, _ in members), Interval(0, 0))
+        unit = whole.quantity.unit
         if total_parts.lo > stated(whole.quantity).hi:
             last = members[-1][0]
             yield make_finding(
                 rule,
                 last.quantity,
-                f"the parts add up to {fmt.interval(total_parts, whole.quantity.unit)}, "
-                f"more than the whole ({whole.quantity.text.strip()})",
+                " + ".join(c.quantity.text.strip() for c, _ in members)
+                + f" = {fmt.interval(sum((written(c.quantity) for c, _ in members), Interval(0, 0)), unit)}, "
+                f"more than the whole of {whole.quantity.text.strip()}",
                 severity="error",
                 expected=f"at most {whole.quantity.text.strip()}",
                 others=[c.quantity for c, _ in members[:-1]] + [whole.quantity],
@@ -231,7 +235,7 @@ def _parts_of_total(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) 
             yield make_finding(
                 rule,
                 last,
-                f"the parts ({summed}) add up to {fmt.interval(total_parts, tq.unit)}, "
+                f"{summed} = {fmt.interval(sum((written(p.quantity) for p in parts), Interval(0, 0)), tq.unit)}, "
                 f"more than the total of {tq.text.strip()}",
                 severity="error",
                 expected=f"at most {tq.text.strip()}",
