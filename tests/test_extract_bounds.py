@@ -105,3 +105,9 @@ def test_bounds_approx_range():
     (q,) = figures("about $3-4 billion")
     assert (q.bound, q.hedge) == ("range", "about")
     assert q.low_bound < 2.5e9 and q.high_bound > 4.5e9
+
+
+def test_bounds_near_is_approx():
+    (q,) = figures("As ETH trades near $2,088 at press time.")
+    assert (q.text, q.bound) == ("near $2,088", "approx")
+    assert q.window == "at press time"

@@ -80,3 +80,14 @@ def test_money_conversion_in_parentheses_is_two_figures():
 
 def test_money_a_bare_dollar_sign_is_not_a_figure():
     assert figures("Pay in $ or € only.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [("Earnings beat estimates by 8 cents a share.", "USD", 0.08), ("A fee of 50 pence.", "GBP", 0.5),
+     ("Fees of 20 gwei.", "ETH", 20e-9), ("A tip of 1,000 sats.", "BTC", 1e-5)],
+)  # fmt: skip
+def test_money_subunits_scale_to_the_currency(text, unit, value):
+    (q,) = figures(text)
+    assert q.unit == unit
+    assert q.value == pytest.approx(value)

@@ -116,3 +116,28 @@ def test_numbers_rounding_interval_from_stated_precision():
 def test_numbers_trailing_zeros_keep_two_significant_digits():
     q = only("The level was 70,000 exactly.")
     assert (q.low_bound, q.high_bound) == (pytest.approx(69500), pytest.approx(70500))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The S&P 500 and the Nasdaq 100 were flat.",
+        "The Ethereum 2.0 upgrade and Web 3.0 apps.",
+        "After the 2024 halving, miners sold.",
+        "Support is 24/7.",
+    ],
+)
+def test_numbers_index_names_versions_and_idioms_are_not_figures(text):
+    assert [q.text for q in extract_text(text) if q.kind != "date"] == []
+
+
+def test_numbers_loose_fraction_needs_of_or_a_hedge():
+    (q,) = [q for q in extract_text("The market lost more than a third between them.") if q.kind != "date"]
+    assert (q.text, q.bound, q.unit) == ("more than a third", "lower", "%")
+    assert [q.text for q in extract_text("It was a third time and half a step.")] == []
+
+
+def test_numbers_word_before_a_hyphenated_noun_counts():
+    (q,) = extract_text("WLF's five-member board met.")
+    assert (q.value, q.kind) == (5, "count")
+    assert extract_text("A one-off payment and a one-time fee.") == []

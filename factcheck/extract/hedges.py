@@ -57,7 +57,7 @@ def interval(value: float, half: float, bound: str, hedge_text: str | None) -> t
     if bound == "upper":
         return None, value
     if bound == "near":
-        tol = lex.tolerance.get("near", 0.1)
+        tol = lex.tolerance.get("upper_near", 0.1)
         return value - abs(value) * tol, value
     if bound == "approx":
         key = " ".join((hedge_text or "").lower().split())

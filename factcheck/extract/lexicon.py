@@ -13,6 +13,7 @@ class Lexicon:
     currency_symbols: dict[str, str]  # "NT$" -> "TWD"
     currency_codes: dict[str, str]  # "VND" -> "VND", "RMB" -> "CNY"
     currency_words: dict[str, str]  # lowercased "won" -> "KRW"
+    currency_subunits: dict[str, tuple[str, float]]  # lowercased "cents" -> ("USD", 0.01)
     asset_tickers: dict[str, str]  # exact form "ETH"/"stETH" -> "ETH"/"STETH"
     asset_names: dict[str, str]  # lowercased "ether" -> "ETH"
     asset_exact_names: dict[str, str]  # exact "Stellar" -> "XLM"
@@ -109,6 +110,9 @@ def lexicon() -> Lexicon:
         currency_symbols=dict(units["currency"]["symbols"]),
         currency_codes=codes,
         currency_words={k.lower(): v for k, v in units["currency"]["words"].items()},
+        currency_subunits={
+            k.lower(): (v["unit"], float(v["factor"])) for k, v in units["currency"].get("subunits", {}).items()
+        },
         asset_tickers=tickers,
         asset_names=names,
         asset_exact_names=exact_names,

@@ -64,9 +64,9 @@ def scanner() -> re.Pattern:
         ")"
     )
     fraction = (
-        "(?P<frac>(?i:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\\s-]+"
-        "(?:half|thirds?|quarters?|fifths?|tenths?)|half)(?=\\s+of\\b)"
-        "|(?i:(?:two|three|four|five|six|seven|eight|nine)-(?:thirds|quarters|fifths|tenths))(?![\\w-]))"
+        "(?P<frac>(?i:(?:two|three|four|five|six|seven|eight|nine)-(?:thirds|quarters|fifths|tenths))(?![\\w-])"
+        "|(?P<loose>(?i:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\\s-]+"
+        "(?:half|thirds?|quarters?|fifths?|tenths?)|half(?!\\s+an?\\s)))(?![\\w-]))"
     )
     mword = f"(?P<mword>{alternation(lex.multiple_words, 'i')})\\b"
     symbols = alternation(lex.currency_symbols)
@@ -109,7 +109,7 @@ def hedge_after() -> re.Pattern:
 @cache
 def word_before() -> re.Pattern:
     """The word (and any label punctuation) right before a position."""
-    return re.compile("(?P<w>[^\\W\\d_][\\w.\\-]*)\\s*$")
+    return re.compile("(?P<w>[^\\W\\d_][\\w.&\\-]*)\\s*$")
 
 
 def trie(words) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from dataclasses import dataclass
 
 from factcheck.extract import dates, patterns
@@ -15,6 +16,7 @@ _PER_STARTS = frozenset("paeP/APE")  # "/hour", " per", " a", " an", " each", " 
 _AFTER_STARTS = frozenset("oaOA+")  # " or more", " and up", " at most"
 _LEAD_CHARS = frozenset("-−+.")  # a sign or a leading decimal point: "-15%", ".5"
 _LEADS = ("half an ", "half a ", "an ", "a ")
+_FRACTION_OF = re.compile(r"\s+(?:of|the|its|their|his|her|our|all)\b", re.I)  # "half of", "half the"
 _GAPS = frozenset(" -\xa0\t\u202f")
 _TIME_UNITS = {"hour", "day", "week", "month", "year", "annum", "quarter", "minute", "second", "session"}
 
@@ -131,6 +133,11 @@ def _build(prose: str, m) -> Atom | None:
         f = fraction_value(m.group("frac"))
         if f is None:
             return None
+        if m.group("loose") is not None and not _FRACTION_OF.match(prose, m.end()):
+            from factcheck.extract.hedges import hedge_before
+
+            if hedge_before(prose, m.start(), "percent") is None:
+                return None  # "a third time", "a quarter" of a year: not a share
         value = f * 100
         return Atom(m.start(), m.end(), value, value * lex.word_fraction_tolerance, "%", "percent",
                     m.group("frac"), word=True)  # fmt: skip
@@ -193,13 +200,13 @@ def _amount(prose: str, m) -> Atom | None:
             return None
         if nxt == "/" and prose[end + 1 : end + 2].isdigit():
             return None
-        if currency is None and _after_label(prose, m.start()):
+        if currency is None and _after_label(prose, m.start(), number_text):
             return None
     if word:
         if not scaled and unit is None and number_text.lower() in lex.needs_unit:
             return None
-        if prose[end : end + 1] in ("-", "‐") and unit is None:
-            return None  # "one-off", "two-way"
+        if prose[end : end + 1] in ("-", "‐") and unit is None and number_text.lower() in lex.needs_unit:
+            return None  # "one-off", "one-time"
 
     # a bare four-digit number in the calendar range is a year
     if (
@@ -229,6 +236,10 @@ def _amount(prose: str, m) -> Atom | None:
     return atom
 
 
-def _after_label(prose: str, start: int) -> bool:
+def _after_label(prose: str, start: int, number_text: str) -> bool:
+    """ "Phase 7", "S&P 500", "Ethereum 2.0": a name with a number, not a figure."""
     w = patterns.word_before().search(prose, max(0, start - 16), start)
-    return w is not None and w.group("w") in lexicon().labels
+    if w is None:
+        return False
+    word = w.group("w")
+    return word in lexicon().labels or (number_text.endswith(".0") and word[:1].isupper())

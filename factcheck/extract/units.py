@@ -36,7 +36,7 @@ def _head() -> re.Pattern:
                              if not s[0].isalpha())  # fmt: skip
     return re.compile(
         f"(?P<pct>{_SP}?%)"
-        f"|(?P<mx>{_SP}?×|[xX](?![^\\W_]))"
+        f"|(?P<mx>(?:{_SP}?×|[xX])(?![^\\W_]))"
         f"|{_SP}?(?P<csym>{after_symbols})(?!{_SP}?[-−+]?[0-9\\uff10-\\uff19])"
         f"|(?P<sep>{_SP}|[-‐])?(?P<w1>{_WORD})(?:{_SP}+(?P<w2>{_WORD})(?:{_SP}+(?P<w3>{_WORD}))?)?"
     )
@@ -78,6 +78,9 @@ def unit_after(prose: str, end: int) -> UnitHit | None:
                 return UnitHit("pp", "percent", stop, _PP_WORDS[low])
             if low in lex.currency_words:
                 return UnitHit(lex.currency_words[low], "amount", stop)
+            if low in lex.currency_subunits:
+                code, factor = lex.currency_subunits[low]
+                return UnitHit(code, "amount", stop, factor)
             if low in lex.asset_names:
                 return UnitHit(lex.asset_names[low], "amount", stop)
         if n == 1 and not hyphen and phrase in lex.physical_symbols:
