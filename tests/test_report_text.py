@@ -80,3 +80,15 @@ def test_extract_text_lists_figures():
     render_extract([sample_result()], out)
     text = out.getvalue()
     assert "713,502 BTC" in text and "713,502" in text and "6 figures in 1 file" in text
+
+
+def test_many_files_summary_lists_only_files_with_findings():
+    results = [FileResult(f"clean-{i}.md", "Nothing.", None) for i in range(25)] + [sample_result()]
+    out = plain(results)
+    assert "clean-3.md" not in out and "drafts/post.md" in out
+    assert "total, 26 files" in out and "in 26 files checked" in out
+
+
+def test_file_switched_off_is_noted():
+    off = FileResult("off.md", "---\nfactcheck: off\n---\n", None, notes=["factcheck: off in the front matter"])
+    assert "not checked (factcheck: off)" in plain([off])

@@ -182,24 +182,34 @@ def render_check(results: list[FileResult], out: TextIO, color: bool | None = No
     _summary(console, results)
 
 
+SUMMARY_ALL_FILES = 20  # up to this many files, the table lists every file; beyond, only those with findings
+
+
 def _summary(console: Console, results: list[FileResult]) -> None:
     totals = {"error": 0, "warning": 0, "info": 0}
-    table = Table(box=box.SIMPLE_HEAD, show_footer=len(results) > 1, pad_edge=False)
-    table.add_column("file", footer="total", overflow="fold")
-    table.add_column("as of", footer="")
-    for sev in ("error", "warning", "info"):
-        table.add_column(sev, justify="right", style=STYLES[sev])
+    rows = []
     for r in results:
         counts = {"error": 0, "warning": 0, "info": 0}
         for f in r.findings:
             counts[f.severity] += 1
         for k, v in counts.items():
             totals[k] += v
-        table.add_row(r.path, r.as_of.isoformat() if r.as_of else "-", *(str(counts[s]) for s in counts))
-    if len(results) > 1:
-        for col, sev in zip(table.columns[2:], ("error", "warning", "info"), strict=True):
-            col.footer = str(totals[sev])
-    if results:
+        if len(results) <= SUMMARY_ALL_FILES or r.findings or r.notes:
+            note = "not checked (factcheck: off)" if any("factcheck: off" in n for n in r.notes) else ""
+            rows.append((r.path, r.as_of.isoformat() if r.as_of else "-", counts, note))
+    shown_total = len(rows) > 1 or len(rows) < len(results)
+    table = Table(box=box.SIMPLE_HEAD, show_footer=shown_total, pad_edge=False)
+    table.add_column("file", footer="total" if len(rows) == len(results) else f"total, {len(results)} files",
+                     overflow="fold")
+    table.add_column("as of", footer="")
+    for sev in ("error", "warning", "info"):
+        table.add_column(sev, justify="right", style=STYLES[sev], footer=str(totals[sev]))
+    if any(note for *_, note in rows):
+        table.add_column("note")
+    for path, as_of, counts, note in rows:
+        cells = [path, as_of, *(str(counts[s]) for s in counts)]
+        table.add_row(*cells, *([note] if len(table.columns) > 5 else []))
+    if rows:
         console.print(table)
     n = len(results)
     verdict = Text()
