@@ -102,3 +102,15 @@ def test_present_marker_belongs_to_its_own_figure():
     # "now" marks $70,000 (in range) but not the earlier $60,000 the sentence tells of
     assert run("Bitcoin, now at $70,000, had fallen to $60,000.", "2026-02-05") == []
     assert run("Bitcoin, now at $90,000, had fallen to $60,000.", "2026-02-05")
+
+
+def test_crossing_a_level_is_a_price_statement():
+    assert run("BTC fell below the $63,000 mark on Thursday.", "2026-02-06") == []
+    [f] = run("BTC fell below the $60,000 mark on Thursday.", "2026-02-06")
+    assert "62,345" in f.message
+    assert run("Ether broke above the $2,500 resistance on Thursday.", "2026-02-06")
+
+
+def test_a_level_held_or_resisted_is_not_a_trade():
+    assert run("Ethereum is struggling to hold the psychologically important $2,000 level.", "2026-02-05") == []
+    assert run("XRP is highly resisted at the $1.75 level on Thursday.", "2026-02-06") == []

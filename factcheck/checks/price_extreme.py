@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from factcheck.checks import market_common as mc
-from factcheck.checks.price_level import PRICE_UNITS, _mode, level_text
+from factcheck.checks.price_level import PRICE_UNITS, _mode, crosses_level, level_text
 from factcheck.dates import DateRef, find_dates
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding
@@ -95,7 +95,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     day_tol = int(opts.get("day_tolerance", 1))
     c = mc.cues()
     for claim in ctx.claims:
-        if not claim.assertive:
+        if not claim.assertive and not crosses_level(ctx, claim):
             continue
         q = claim.quantity
         asset = mc.asset_of(ctx, claim)

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import regex
+
 from factcheck.checks import market_common as mc
 from factcheck.dates import Window
 from factcheck.intervals import Interval
@@ -54,9 +56,19 @@ def _mode(before: str) -> str | None:
     return None
 
 
+THE = regex.compile(r"\s+the(?:\s+(?:key|psychological|important|crucial|critical|major))?\s*$", regex.I)
+
+
 def level_text(ctx: CheckContext, claim: Claim, reach: int = 80) -> str:
-    """The text before the figure with its hedge kept ("dipped below"), then without ("hit a low of")."""
-    return mc.text_before(ctx, claim, reach, strip_hedges=False) + "\x00" + mc.text_before(ctx, claim, reach)
+    """The text before the figure with its hedge kept ("dipped below"), then without ("hit a low of");
+    "fell below the $70,000 mark" reads as "fell below"."""
+    texts = (mc.text_before(ctx, claim, reach, strip_hedges=False), mc.text_before(ctx, claim, reach))
+    return "\x00".join(THE.sub("", t) for t in texts)
+
+
+def crosses_level(ctx: CheckContext, claim: Claim) -> bool:
+    """A level is not a trade, but "fell below the $70,000 mark" says the price crossed it."""
+    return (claim.reason or "").startswith("level") and _mode(level_text(ctx, claim)) in ("below", "above")
 
 
 def level_claims(ctx: CheckContext) -> list[LevelClaim]:
@@ -64,7 +76,9 @@ def level_claims(ctx: CheckContext) -> list[LevelClaim]:
     c = mc.cues()
     for claim in ctx.claims:
         q = claim.quantity
-        if not claim.assertive or q.kind != "amount" or q.unit not in PRICE_UNITS or q.value is None:
+        if q.kind != "amount" or q.unit not in PRICE_UNITS or q.value is None:
+            continue
+        if not claim.assertive and not crosses_level(ctx, claim):
             continue
         named = mc.named_asset(claim)
         if named is None or named in PRICE_UNITS:
@@ -74,8 +88,10 @@ def level_claims(ctx: CheckContext) -> list[LevelClaim]:
         if claim.metric != "price" and mode is None and not mc.is_present(ctx, claim):
             continue
         near_before = before[-45:]
-        if c.not_price_before.search(near_before) or c.not_price_after.search(mc.text_after(ctx, claim)):
+        if c.not_price_before.search(near_before):
             continue
+        if mode not in ("below", "above") and c.not_price_after.search(mc.text_after(ctx, claim)):
+            continue  # "resisted at the $1.75 level" is no trade; "fell below the $70,000 mark" is
         if c.ath.search(near_before) or c.atl.search(near_before) or c.from_peak.search(near_before):
             continue  # records are price-extreme's
         item = LevelClaim(claim, mc.asset_of(ctx, claim), named, mode or "range")
