@@ -54,6 +54,9 @@ def test_units_every_physical_unit_name_is_a_pint_unit():
         if name.startswith("square_") and name not in ureg:
             unit = ureg.Unit(name.removeprefix("square_")) ** 2  # pint spells it kilometer ** 2
             assert unit.dimensionality == ureg.Unit("meter").dimensionality ** 2, name
+        elif name.startswith("cubic_") and name not in ureg:
+            unit = ureg.Unit(name.removeprefix("cubic_")) ** 3
+            assert unit.dimensionality == ureg.Unit("meter").dimensionality ** 3, name
         else:
             ureg.Unit(name)  # raises UndefinedUnitError if not a pint unit
     durations = {ureg.Unit(n).dimensionality for n in physical["durations"]}

@@ -52,7 +52,7 @@ def scanner() -> re.Pattern:
         f"(?P<date>(?:{MONTHS})\\s+{day}(?:,?\\s+{year})?(?![\\d:])"
         f"|{day}\\s+(?:of\\s+)?(?:{MONTHS})(?:,?\\s+{year})?(?![^\\W_])"
         f"|(?:{MONTHS}),?\\s+{year}(?!\\d)"
-        f"|(?i:early|mid|late)[\\s-]+{year}s?(?!\\d)"
+        f"|(?i:early|mid|late|end|start)[\\s-]+{year}s?(?!\\d)"
         f"|\\d{{4}}-\\d{{2}}-\\d{{2}}(?![\\d-])"
         f"|\\d{{1,2}}/\\d{{1,2}}(?:/\\d{{2,4}})?(?![\\d/])"
         f"|(?:[01]?\\d|2[0-4]):[0-5]\\d(?::[0-5]\\d)?(?:\\s?(?i:[ap]\\.m\\.|[ap]m)(?!\\w))?(?![\\d:])"
@@ -155,7 +155,7 @@ def lead_words() -> tuple[frozenset[str], frozenset[str]]:
     lex = lexicon()
     spaced = {c.lower() for c in lex.currency_codes}
     spaced |= {m.lower().rstrip("\\.?") for m in MONTHS.split("|")}
-    spaced |= {"mid", "early", "late", "rs"}
+    spaced |= {"mid", "early", "late", "end", "start", "rs"}
     attached = {s.lower().rstrip("$") for s in lex.currency_symbols if s[0].isalpha() and s.endswith("$")}
     attached |= {"q", "h", "fy"}
     return frozenset(spaced), frozenset(attached)

@@ -8,6 +8,7 @@ from factcheck.extract.lexicon import lexicon
 from factcheck.extract.scan import Atom
 
 _GAP = regex.compile(r"[ \t\xa0]*(?:(?P<dash>[-–—])|(?P<word>to|and|through))[ \t\xa0]*\Z", regex.V0)
+_PHONE = regex.compile(r"\d{3}[-–]\d{4}")
 _TIGHT_DASH = regex.compile(r"[-–—]\Z")
 _BEFORE = regex.compile(r"(?r)(?:(?P<w1>[\p{L}]+)[\s\xa0]+)?(?P<w2>[\p{L}.~]+)[\s\xa0]+\Z", regex.V0)
 _BETWEEN = regex.compile(r"(?r)\b(?i:between)[\s\xa0]+\Z", regex.V0)
@@ -27,6 +28,8 @@ def range_start(prose: str, a: Atom, b: Atom, hedge_start: int) -> int | None:
         return None
     if a.after_bound or (a.per and b.per and a.per != b.per):
         return None
+    if g.group("dash") and a.unit is None and b.unit is None and _PHONE.fullmatch(prose[a.start : b.end]):
+        return None  # "123-4567" is a phone number, not a range
     start = hedge_start
     word = g.group("word")
     between = _BETWEEN.search(prose, max(0, hedge_start - 12), hedge_start)

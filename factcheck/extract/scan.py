@@ -17,6 +17,7 @@ _AFTER_STARTS = frozenset("oaOA+")  # " or more", " and up", " at most"
 _LEAD_CHARS = frozenset("-−+.")  # a sign or a leading decimal point: "-15%", ".5"
 _LEADS = ("half an ", "half a ", "an ", "a ")
 _FRACTION_OF = re.compile(r"\s+(?:of|the|its|their|his|her|our|all)\b", re.I)  # "half of", "half the"
+_OPENERS = frozenset(" \t\n\r\xa0\u202f([{\"'“‘:;,/~")  # what may precede a sign: "(-5%)", " −$3"
 _GAPS = frozenset(" -\xa0\t\u202f")
 _TIME_UNITS = {"hour", "day", "week", "month", "year", "annum", "quarter", "minute", "second", "session"}
 
@@ -98,7 +99,7 @@ def _lead(low: str, p: int, consumed: int) -> int | None:
         return None
     spaced, attached = patterns.lead_words()
     before = low[p - 1]
-    if before in _LEAD_CHARS and (p < 2 or not low[p - 2].isalnum()):
+    if before in _LEAD_CHARS and (p < 2 or low[p - 2] in _OPENERS):
         return p - 1
     if before.isalpha():
         k = p - 1
