@@ -67,6 +67,7 @@ class _Lexicon:
     half_words: dict[str, int]
     patterns: list[tuple[str, regex.Pattern]]
     since_prefix: regex.Pattern
+    future_slack_days: int
 
 
 def _alternation(words: list[str]) -> str:
@@ -100,6 +101,7 @@ def _lexicon() -> _Lexicon:
         half_words=dict(lex["half_words"]),
         patterns=patterns,
         since_prefix=regex.compile(raw["since"]["prefix"], regex.IGNORECASE),
+        future_slack_days=int(raw.get("future_slack_days", 0)),
     )
 
 
@@ -306,6 +308,13 @@ def _resolve(kind: str, g: dict[str, str | None], as_of: date | None, ref: DateR
             return False
         ref.period = _day(day, day.strftime("%B %-d, %Y"))
         ref.windows = [ref.period]
+        if as_of and not g.get("year"):
+            # a day just after the publication date is this year's (a time zone, a date set the night before)
+            soon = _valid_date(as_of.year, month, int(day_text))
+            slack = int(_lexicon().future_slack_days)
+            if soon is not None and as_of < soon <= as_of + timedelta(days=slack):
+                ref.period = _day(soon, soon.strftime("%B %-d, %Y") + ", just after publication")
+                ref.windows = [ref.period, _day(day, day.strftime("%B %-d, %Y"))]
         return True
     if kind == "iso_date":
         day = _valid_date(int(g["year"]), int(g["mm"]), int(g["dd"]))

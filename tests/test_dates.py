@@ -298,3 +298,11 @@ def test_early_mid_late_periods():
     assert spans("in late 2025", THU) == [(d("2025-01-01"), d("2025-12-31"))]
     assert spans("mid-January", THU) == [(d("2026-01-01"), d("2026-01-31"))]
     assert spans("in early February", THU)[0] == (d("2026-02-01"), THU)
+
+
+def test_a_day_just_after_publication_is_also_read_as_this_years():
+    assert spans("on February 5", d("2026-02-04")) == [
+        (d("2026-02-05"), d("2026-02-05")),
+        (d("2025-02-05"), d("2025-02-05")),
+    ]
+    assert spans("on February 9", d("2026-02-04")) == [(d("2025-02-09"), d("2025-02-09"))]
