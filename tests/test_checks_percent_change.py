@@ -65,3 +65,24 @@ def test_percent_change_trap_two_subjects_comparison_not_a_change():
 
 def test_percent_change_trap_forecast_with_consistent_figures_passes():
     assert not flagged("percent-change", "Analysts say it could rise 50% from $2.00 to $3.00 by 2027.")
+
+
+MUTM = (
+    "At its stage, the MUTM token is priced at $0.04. This is by {a} of its initial price, which is $0.01 at the "
+    "beginning of 2025. Analysts believe MUTM may explode to reach $0.50 or even $1.00 by 2027. This would increase "
+    "{b} of the current price as long as the roadmap unfolds as planned."
+)
+
+
+def test_percent_change_of_its_initial_price_300_and_of_the_current_price_2400_pass():
+    assert not flagged("percent-change", MUTM.format(a="300%", b="2,400%"))
+
+
+def test_percent_change_of_the_current_price_tries_every_target_and_flags_when_none_fits():
+    (f,) = findings("percent-change", MUTM.format(a="300%", b="5,000%"))
+    assert f.text == "5,000%" and "+2,400%" in f.message
+    assert len(f.readings) >= 4
+
+
+def test_percent_change_of_its_initial_price_wrong():
+    assert flagged("percent-change", MUTM.format(a="2,000%", b="2,400%")) == ["2,000%"]

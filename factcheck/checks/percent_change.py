@@ -14,9 +14,19 @@ import regex
 
 from factcheck import formatting as fmt
 from factcheck.checks import CheckContext
-from factcheck.checks.figures import ClaimIndex, index, make_finding, severity_for, stated, tested, tolerance, written
+from factcheck.checks.figures import (
+    ClaimIndex,
+    index,
+    is_money,
+    make_finding,
+    severity_for,
+    stated,
+    tested,
+    tolerance,
+    written,
+)
 from factcheck.claims import mask
-from factcheck.intervals import percent_change, share
+from factcheck.intervals import Interval, percent_change, share
 from factcheck.model import Claim, Finding, Quantity
 from factcheck.rulebook import Rule
 
@@ -89,6 +99,105 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     for f, t, p in _pairs(ctx, idx):
         says_of = bool(regex.match(r"\s+of\b", ctx.doc.prose[p.quantity.end : p.quantity.end + 8]))
         yield from _check_triple(rule, opts, f, t, p, says_of)
+    yield from _of_a_price(ctx, rule, opts, idx)
+
+
+# "This is by 300% of its initial price, which is $0.01" / "This would increase 2,400% of the current price"
+_OF_PRICE = regex.compile(
+    r"\s*of\s+(?:its|the|their|a|our)\s+(?P<which>current|initial|original|launch|listing|presale|pre-sale|"
+    r"starting|opening|previous|present|today'?s|entry|ico)\s+(?:token\s+)?price\b(?P<rest>[^.;]{0,40})",
+    regex.I,
+)
+
+
+def _of_a_price(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) -> Iterator[Finding]:
+    """A percent "of its initial/current price" read against the prices around it.
+
+    The compared price is the sentence's own price, else the prices of the sentence before ("This is ...");
+    the base is the figure after "which is", else the latest stated price of the same asset within
+    ``of_price_chars`` before. Readings: an increase by P% and "P% of" the base; a finding only when no
+    pairing of a price and a base fits.
+    """
+    prose = ctx.doc.prose
+    reach = int(opts.get("of_price_chars", 3000))
+    for p in idx.claims:
+        pq = p.quantity
+        if pq.kind != "percent" or pq.value is None:
+            continue
+        m = _OF_PRICE.match(prose, pq.end, min(len(prose), pq.end + 120))
+        if not m:
+            continue
+        sentence = idx.in_sentence.get(p.sentence_start, [])
+        money = [c for c in sentence if is_money(c.quantity) and c.quantity.value]
+        base_in_text = [c for c in money if c.quantity.start >= m.start("rest")]
+        i = idx.sentence_index(p)
+        previous = idx.in_sentence.get(idx.sentences[i - 1][0], []) if i else []
+        prices = [c for c in money if c.quantity.end <= pq.start] or [
+            c for c in previous if is_money(c.quantity) and c.quantity.value
+        ]
+        if not prices:
+            continue
+        unit = prices[0].quantity.unit
+        if base_in_text:
+            bases = base_in_text[:1]
+        else:
+            subjects = {c.subject for c in prices} - {None}
+            bases = [
+                c
+                for c in idx.within(p, reach)
+                if c.quantity.end <= pq.start
+                and c not in prices
+                and is_money(c.quantity)
+                and c.quantity.unit == unit
+                and c.assertive
+                and c.metric == "price"
+                and c.quantity.value
+                and (not subjects or c.subject in subjects)
+            ]
+        if not bases:
+            continue
+        tol = tolerance(opts, pq)
+        claimed = tested(pq, tol)
+        tried: list[str] = []
+        best: tuple[float, Claim, Claim, Interval] | None = None
+        fits = False
+        for price in prices:
+            for base in bases:
+                if price is base or stated(base.quantity).lo <= 0:
+                    continue
+                change = percent_change(stated(base.quantity), stated(price.quantity))
+                ratio = share(stated(price.quantity), stated(base.quantity))
+                pt, bt = price.quantity.text.strip(), base.quantity.text.strip()
+                tried.append(f"{pt} against {bt}: {fmt.change_interval(change)}")
+                tried.append(f"{pt} as a percent of {bt}: {fmt.interval(ratio, '%')}")
+                if change.meets(claimed) or ratio.meets(claimed):
+                    fits = True
+                    break
+                gap = change.gap(claimed)
+                if best is None or gap < best[0]:
+                    best = (gap, price, base, change)
+            if fits:
+                break
+        if fits or best is None:
+            continue
+        _, price, base, change = best
+        as_written = percent_change(written(base.quantity), written(price.quantity))
+        exp = fmt.change_interval(as_written)
+        yield make_finding(
+            rule,
+            pq,
+            f"{base.quantity.text.strip()} to {price.quantity.text.strip()} is {exp} "
+            f"({fmt.interval(share(written(price.quantity), written(base.quantity)), '%')} of it), "
+            f"but the text says {pq.text.strip()} of the {m.group('which').lower()} price",
+            severity=severity_for(change, claimed, opts, pq),
+            expected=exp,
+            others=(base.quantity, price.quantity),
+            work=[
+                f"{price.quantity.text.strip()} / {base.quantity.text.strip()} - 1 = {exp} "
+                f"({fmt.change_interval(change)} with rounding)"
+            ],
+            readings=tried,
+        )
 
 
 def _check_triple(rule: Rule, opts: dict, f: Claim, t: Claim, p: Claim, says_of: bool) -> Iterator[Finding]:
