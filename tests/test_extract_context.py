@@ -34,8 +34,19 @@ def test_context_subject_is_not_taken_from_another_sentence():
 
 
 def test_context_subject_skips_the_figure_own_asset():
-    q = figure("Strategy bought 855 BTC for $75 million.", "855 BTC")
+    q = figure("Michael Saylor's firm Strategy bought 855 BTC for $75 million.", "855 BTC")
     assert q.subject == "Strategy"
+
+
+@pytest.mark.parametrize("text", ["Whales shed 43,779 BTC in a day.", "Total reserves increased by $11.7 billion."])
+def test_context_sentence_opener_is_not_a_subject(text):
+    (q,) = extract_text(text)
+    assert q.subject is None
+
+
+def test_context_sentence_opening_name_used_elsewhere_is_a_subject():
+    text = "Analysts at Coinbase agree. Coinbase earned $2 billion."
+    assert figure(text, "$2 billion").subject == "Coinbase"
 
 
 @pytest.mark.parametrize(

@@ -99,6 +99,7 @@ class DocIndex:
         self.low = low
         self._caps: tuple[list[int], list[int], list[str]] | None = None
         self._names: tuple[list[int], list[str]] | None = None
+        self._mid: set[str] | None = None  # capitalised words seen mid-sentence
 
     def caps(self) -> tuple[list[int], list[int], list[str]]:
         """Runs of capitalised words: "Hon Hai", "BTC", "Nevada Gaming Control Board"."""
@@ -112,6 +113,22 @@ class DocIndex:
                 texts.append(m.group(0))
             self._caps = (starts, ends, texts)
         return self._caps
+
+    def is_name(self, word: str) -> bool:
+        """Is a capitalised word that opens a sentence a name ("Coinbase") or just an opener ("Trading",
+        "Whales")? A name has an inner capital or digit, or is capitalised somewhere mid-sentence too."""
+        if any(c.isupper() or c.isdigit() for c in word[1:]):
+            return True
+        if self._mid is None:
+            starts, _, texts = self.caps()
+            prose = self.prose
+            self._mid = set()
+            for s, text in zip(starts, texts, strict=True):
+                words = text.split(" ")
+                if not (s >= 2 and prose[s - 1] == " " and (prose[s - 2].islower() or prose[s - 2] in ",;:")):
+                    words = words[1:]  # the first word may be a sentence opener; the rest are names
+                self._mid.update(_POSSESSIVE.sub("", w) for w in words)
+        return word in self._mid
 
     def names(self) -> tuple[list[int], list[str]]:
         """Asset names in any case ("ether", "Bitcoin") and lower-case-led forms ("stETH")."""
@@ -195,7 +212,9 @@ def subject(
             while words and words[0] in lex.subject_stopwords:
                 words.pop(0)
             if words and not (len(words) == 1 and _POSSESSIVE.sub("", words[0]) in lex.subject_stopwords):
-                entity = " ".join(words)
+                possessive = text.endswith(("’s", "'s"))
+                if possessive or not (len(words) == 1 and c0 <= sent_start + 1 and not index.is_name(words[0])):
+                    entity = " ".join(words)
     return asset or entity
 
 
@@ -216,11 +235,16 @@ def window(
     semi = prose.rfind(";", lo, start)
     if semi >= 0:
         lo = semi + 1
-    for a in reversed(list(anchor.finditer(index.low, lo, start))):
+    last = None
+    skip_to = lo
+    for a in anchor.finditer(index.low, lo, start):
+        if a.start() < skip_to:
+            continue
         m = w.match(prose, a.start(), start)
         if m is not None and m.group("after") is None:
-            return " ".join(m.group(0).split())
-    return None
+            last = m  # the last whole phrase before the figure: "Over the past 30 days", not "past 30 days"
+            skip_to = m.end()
+    return " ".join(last.group(0).split()) if last is not None else None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

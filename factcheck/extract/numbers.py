@@ -52,6 +52,9 @@ def parse_words(text: str) -> tuple[float, float] | None:
     tokens = [t for t in _WORD_SPLIT.split(text.lower()) if t and t != "and"]
     if tokens[:2] == ["half", "a"] or tokens[:2] == ["half", "an"]:
         return 0.5, 0.05
+    if tokens[-2:] == ["a", "half"]:  # "two and a half"
+        whole = parse_words(" ".join(tokens[:-2]))
+        return (whole[0] + 0.5, 0.25) if whole else None
     for tok in tokens:
         if tok in ("a", "an"):
             current += 1

@@ -80,12 +80,12 @@ def scanner() -> re.Pattern:
         f"(?P<sign2>[-−+])?"
         f"(?:(?P<num>{_number()})"
         f"|(?P<aword>(?i:half\\s+an?|an?))(?=\\s+{scale_words}\\b)"
-        f"|(?P<word>(?i:{_SMALL}(?:\\s+hundred\\b(?:\\s+(?:and\\s+)?{_SMALL})?)?)))"
+        f"|(?P<word>(?i:{_SMALL}(?:\\s+hundred\\b(?:\\s+(?:and\\s+)?{_SMALL})?)?(?:\\s+and\\s+a\\s+half\\b)?)))"
         f"(?:(?P<ssp>{SP}?)(?P<sword>{scale_words})\\b"
         f"|(?P<satt>{attached})(?![^\\W_])"
         f"|{SP}?(?P<sspc>{spaced})(?![^\\W_]))?"
     )
-    lookbehind = "(?<![\\w#@&$€£¥₹₩₫])(?<!\\d[.,/:])(?<![^\\W\\d_][-‐])"
+    lookbehind = "(?<![\\w#@&$€£¥₹₩₫])(?<!\\d[.,/:+])(?<![^\\W\\d_][-‐])"
     pattern = f"{lookbehind}(?:{date}|{fraction}|{mword}|{amount})"
     return re.compile(pattern)
 
