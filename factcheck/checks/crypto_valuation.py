@@ -33,6 +33,10 @@ ONE_DAY = timedelta(days=1)
 
 
 def valuation_pairs(ctx: CheckContext) -> list[tuple[Claim, Claim]]:
+    return mc.per_context(ctx, "valuation_pairs", _valuation_pairs)
+
+
+def _valuation_pairs(ctx: CheckContext) -> list[tuple[Claim, Claim]]:
     """(crypto amount, its value in USD) pairs."""
     pattern = mc.cues().valuation_between
     claims = sorted(ctx.claims, key=lambda c: c.quantity.start)

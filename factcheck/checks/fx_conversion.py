@@ -31,6 +31,10 @@ ONE_DAY = timedelta(days=1)
 
 
 def conversion_pairs(ctx: CheckContext) -> list[tuple[Claim, Claim]]:
+    return mc.per_context(ctx, "conversion_pairs", _conversion_pairs)
+
+
+def _conversion_pairs(ctx: CheckContext) -> list[tuple[Claim, Claim]]:
     """(amount, its conversion) pairs of money figures in different currencies."""
     pattern = mc.cues().conversion_between
     claims = sorted(ctx.claims, key=lambda c: c.quantity.start)

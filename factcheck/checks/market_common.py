@@ -40,27 +40,88 @@ FIAT = frozenset("USD EUR GBP JPY CNY HKD SGD AUD CAD CHF KRW INR VND TWD THB ID
 # ---------------------------------------------------------------- cue words
 
 
+_TOKEN = regex.compile(r"[\w-]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+class Phrases:
+    """A list of cue phrases matched on whole words, case-insensitively, without compiling a regex for it.
+
+    ``anchor``: "any" (anywhere), "end" (the phrase ends the text, trailing spaces aside), or "near_end"
+    (at most ``tail`` characters of words, spaces and dots after it). ``search`` returns the leftmost hit
+    (the longest phrase where several start at the same word), like ``regex.search``.
+    """
+
+    def __init__(self, words: list[str], anchor: str = "any", tail: int = 12) -> None:
+        self.anchor, self.tail = anchor, tail
+        self.by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for w in sorted(set(words), key=len, reverse=True):
+            tokens, gaps = self._split(w)
+            if tokens:
+                self.by_first.setdefault(tokens[0], []).append((tokens, gaps))
+
+    @staticmethod
+    def _split(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        ms = list(_TOKEN.finditer(text))
+        tokens = tuple(m.group().lower() for m in ms)
+        gaps = tuple(
+            text[a.end() : b.start()].translate(_APOSTROPHES).strip() for a, b in zip(ms, ms[1:], strict=False)
+        )
+        return tokens, gaps
+
+    def search(self, text: str) -> Hit | None:
+        ms = list(_TOKEN.finditer(text))
+        words = [m.group().lower() for m in ms]
+        for i, word in enumerate(words):
+            for tokens, gaps in self.by_first.get(word, ()):
+                n = len(tokens)
+                if tuple(words[i : i + n]) != tokens:
+                    continue
+                if any(
+                    text[ms[i + k].end() : ms[i + k + 1].start()].translate(_APOSTROPHES).strip() != gaps[k]
+                    for k in range(n - 1)
+                ):
+                    continue
+                finish = ms[i + n - 1].end()
+                rest = text[finish:]
+                if self.anchor == "end" and rest.strip():
+                    continue
+                if self.anchor == "near_end" and (
+                    len(rest) > self.tail or not all(ch.isalnum() or ch in " \t\n._" for ch in rest)
+                ):
+                    continue
+                return Hit(ms[i].start(), finish)
+        return None
+
+
 @dataclass(slots=True)
 class Cues:
-    level: dict[str, regex.Pattern[str]]  # "close" -> pattern matching a cue at the end of the text
-    present: regex.Pattern[str]
+    level: dict[str, Phrases]  # "close" -> the cues that name the close, matched at the end of the text
+    present: Phrases
     not_price_after: regex.Pattern[str]
-    not_price_before: regex.Pattern[str]
-    move_not_price: regex.Pattern[str]
-    rebound: regex.Pattern[str]
-    ath: regex.Pattern[str]
-    atl: regex.Pattern[str]
-    from_peak: regex.Pattern[str]
-    first_since: regex.Pattern[str]
+    not_price_before: Phrases
+    move_not_price: Phrases
+    rebound: Phrases
+    ath: Phrases
+    atl: Phrases
+    from_peak: Phrases
+    first_since: Phrases
     extreme_since: regex.Pattern[str]
     conversion_between: regex.Pattern[str]
     valuation_between: regex.Pattern[str]
-    now: regex.Pattern[str]
-
-
-def _words(words: list[str], anchor: str = "") -> regex.Pattern[str]:
-    alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<![\w-])(?:{alt})(?![\w-]){anchor}", regex.I)
+    now: Phrases
 
 
 @cache
@@ -69,26 +130,38 @@ def cues() -> Cues:
     lv = raw["level"]
     level_kinds = ("range", "close", "high", "low", "below", "above")  # longest cue wins across kinds
     return Cues(
-        level={k: _words(lv[k], r"\s*$") for k in level_kinds},
-        present=_words(lv["present"]),
+        level={k: Phrases(lv[k], "end") for k in level_kinds},
+        present=Phrases(lv["present"]),
         not_price_after=regex.compile(
             r"^\s*(?:" + "|".join(regex.escape(w) for w in lv["not_a_price_after"]) + r")\b", regex.I
         ),
-        not_price_before=_words(lv["not_a_price_before"], r"[\s\w.]{0,12}$"),
-        move_not_price=_words(raw["move"]["not_price"]),
-        rebound=_words(raw["move"]["rebound"]),
-        ath=_words(raw["extreme"]["ath"]),
-        atl=_words(raw["extreme"]["atl"]),
-        from_peak=_words(raw["extreme"]["from_peak"]),
-        first_since=_words(raw["extreme"]["first_time_since"]),
+        not_price_before=Phrases(lv["not_a_price_before"], "near_end", 12),
+        move_not_price=Phrases(raw["move"]["not_price"]),
+        rebound=Phrases(raw["move"]["rebound"]),
+        ath=Phrases(raw["extreme"]["ath"]),
+        atl=Phrases(raw["extreme"]["atl"]),
+        from_peak=Phrases(raw["extreme"]["from_peak"]),
+        first_since=Phrases(raw["extreme"]["first_time_since"]),
         extreme_since=regex.compile(raw["extreme"]["extreme_since"], regex.I),
         conversion_between=regex.compile(raw["conversion"]["between"], regex.I),
         valuation_between=regex.compile(raw["conversion"]["valuation_between"], regex.I),
-        now=_words(raw["conversion"]["now"]),
+        now=Phrases(raw["conversion"]["now"]),
     )
 
 
 # ---------------------------------------------------------------- the text around a figure
+
+
+_PER_CONTEXT: dict[str, tuple[object, Any]] = {}
+
+
+def per_context(ctx: CheckContext, name: str, make: Any) -> Any:
+    """``make(ctx)`` once per check context (the checks and ``unverifiable`` share their classifications)."""
+    hit = _PER_CONTEXT.get(name)
+    if hit is None or hit[0] is not ctx:
+        hit = (ctx, make(ctx))
+        _PER_CONTEXT[name] = hit
+    return hit[1]
 
 
 def options(ctx: CheckContext, rule: Rule) -> dict[str, Any]:

@@ -72,6 +72,10 @@ def crosses_level(ctx: CheckContext, claim: Claim) -> bool:
 
 
 def level_claims(ctx: CheckContext) -> list[LevelClaim]:
+    return mc.per_context(ctx, "level_claims", _level_claims)
+
+
+def _level_claims(ctx: CheckContext) -> list[LevelClaim]:
     out = []
     c = mc.cues()
     for claim in ctx.claims:

@@ -43,6 +43,10 @@ class MoveClaim:
 
 
 def move_claims(ctx: CheckContext) -> list[MoveClaim]:
+    return mc.per_context(ctx, "move_claims", _move_claims)
+
+
+def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
     out = []
     c = mc.cues()
     for claim in ctx.claims:
