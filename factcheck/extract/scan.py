@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import re
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ _AFTER_STARTS = frozenset("oaOA+")  # " or more", " and up", " at most"
 _LEAD_CHARS = frozenset("-−+.")  # a sign or a leading decimal point: "-15%", ".5"
 _LEADS = ("half an ", "half a ", "an ", "a ")
 _FRACTION_OF = re.compile(r"\s+(?:of|the|its|their|his|her|our|all)\b", re.I)  # "half of", "half the"
+_AMOUNT_GROUPS = ("sign1", "sign2", "sym", "code", "num", "aword", "word", "sword", "satt", "sspc")
 _OPENERS = frozenset(" \t\n\r\xa0\u202f([{\"'“‘:;,/~")  # what may precede a sign: "(-5%)", " −$3"
 _GAPS = frozenset(" -\xa0\t\u202f")
 _TIME_UNITS = {"hour", "day", "week", "month", "year", "annum", "quarter", "minute", "second", "session"}
@@ -53,11 +53,14 @@ def scan(prose: str) -> list[Atom]:
     lex = lexicon()
     words_before = lex.scale_words.keys() | lex.fractions.keys()
     low = lower(prose)
-    anchors = heapq.merge(digit_re.finditer(low), word_re.finditer(low), key=_start)
+    anchors = [(a.start(), a.end()) for a in digit_re.finditer(low)]
+    words = {a.start(): a.group(0) for a in word_re.finditer(low)}
+    if words:
+        anchors.extend((p, p + len(w)) for p, w in words.items())
+        anchors.sort()
     atoms: list[Atom] = []
     consumed = 0
-    for am in anchors:
-        p = am.start()
+    for p, a_end in anchors:
         if p < consumed:
             continue
         m = None
@@ -66,7 +69,7 @@ def scan(prose: str) -> list[Atom]:
             lead = _lead(low, p, consumed)
             if lead is not None:
                 m = main.match(prose, lead)
-        elif am.group(0) in words_before:  # "a million", "half a billion", "a quarter of"
+        elif words[p] in words_before:  # "a million", "half a billion", "a quarter of"
             pre = low[max(consumed, p - 7) : p]
             for lead_text in _LEADS:
                 if pre.endswith(lead_text) and (len(pre) == len(lead_text) or not pre[-len(lead_text) - 1].isalpha()):
@@ -76,7 +79,7 @@ def scan(prose: str) -> list[Atom]:
             m = main.match(prose, p)
         if m is None:
             if c.isdigit():
-                consumed = am.end()
+                consumed = a_end
             continue
         atom = _build(prose, m)
         if atom is None:
@@ -85,10 +88,6 @@ def scan(prose: str) -> list[Atom]:
         consumed = atom.after_text_end or atom.end
         atoms.append(atom)
     return atoms
-
-
-def _start(m) -> int:
-    return m.start()
 
 
 def _lead(low: str, p: int, consumed: int) -> int | None:
@@ -151,27 +150,28 @@ def _build(prose: str, m) -> Atom | None:
 
 def _amount(prose: str, m) -> Atom | None:
     lex = lexicon()
-    sign = -1 if (m.group("sign1") or m.group("sign2") or "") in ("-", "−") else 1
+    sign1, sign2, sym, code, num, aword, wordnum, sword, satt, sspc = m.group(*_AMOUNT_GROUPS)
+    sign = -1 if (sign1 or sign2 or "") in ("-", "−") else 1
     currency = None
-    if m.group("sym"):
-        currency = lex.currency_symbols[m.group("sym")]
-    elif m.group("code"):
-        currency = lex.currency_codes[m.group("code")]
+    if sym:
+        currency = lex.currency_symbols[sym]
+    elif code:
+        currency = lex.currency_codes[code]
     word = False
-    if m.group("num") is not None:
-        parsed = parse_digits(m.group("num"))
-        number_text = m.group("num")
+    if num is not None:
+        parsed = parse_digits(num)
+        number_text = num
         num_start = m.start("num")
     else:
-        number_text = m.group("aword") or m.group("word")
-        num_start = m.start("aword") if m.group("aword") is not None else m.start("word")
+        number_text = aword or wordnum
+        num_start = m.start("aword") if aword is not None else m.start("word")
         parsed = parse_words(number_text)
         word = True
     if parsed is None:
         return None
     value, half = parsed
     base = value
-    scale_text = m.group("sword") or m.group("satt") or m.group("sspc")
+    scale_text = sword or satt or sspc
     scaled = False
     if scale_text:
         factor = scale_factor(scale_text)
@@ -211,11 +211,10 @@ def _amount(prose: str, m) -> Atom | None:
 
     # a bare four-digit number in the calendar range is a year
     if (
-        not word and unit is None and not scaled and sign == 1 and currency is None
-        and m.group("num") is not None and dates.looks_like_year(m.group("num"))
-        and not m.group("sign1") and not m.group("sign2")
+        not word and unit is None and not scaled and currency is None
+        and num is not None and not sign1 and not sign2 and dates.looks_like_year(num)
     ):  # fmt: skip
-        return Atom(m.start(), end, None, 0.0, None, "date", m.group("num"))
+        return Atom(m.start(), end, None, 0.0, None, "date", num)
 
     nxt2 = prose[end : end + 2]
     pm = patterns.per_suffix().match(prose, end) if nxt2[:1] == "/" or nxt2[1:] in _PER_STARTS else None
