@@ -47,6 +47,8 @@ class Lexicon:
     metric_reach: int
     metrics: list[tuple[str, regex.Pattern[str]]]
     metric_any: regex.Pattern[str]  # every metric cue, one named group per metric
+    basis_verbs: regex.Pattern[str]  # buying verbs that make "an average ... price" a cost basis
+    basis_average: regex.Pattern[str]
     percent_change: regex.Pattern[str]
     percent_share: regex.Pattern[str]
     nonassertive: list[tuple[str, regex.Pattern[str]]]
@@ -57,6 +59,9 @@ class Lexicon:
     current: regex.Pattern[str]
     past: regex.Pattern[str]
     anaphora: regex.Pattern[str]
+    anaphora_asset: regex.Pattern[str]
+    anaphora_entity: regex.Pattern[str]
+    anaphora_reach: int
     not_entities: frozenset[str]
     longest_name: int
     asset_candidates: regex.Pattern[str]  # capitalised words, $TICKERS and lowercase asset names
@@ -103,13 +108,18 @@ def lexicon() -> Lexicon:
         percent_change=_words_regex(c["percent"]["change"]),
         percent_share=_words_regex(c["percent"]["share"]),
         nonassertive=[(k, _words_regex(v)) for k, v in c["nonassertive"].items()],
+        basis_verbs=_words_regex(c["cost_basis_average"]["verbs"]),
+        basis_average=_words_regex(c["cost_basis_average"]["average"]),
         nonassertive_after=[(k, _words_regex(v)) for k, v in c["nonassertive_after"].items()],
         clause_break=regex.compile("|".join(regex.escape(b) for b in c["clause_breaks"])),
         up=_words_regex(d["up"]),
         down=_words_regex(d["down"]),
         current=_words_regex(c["time"]["current"]),
         past=_words_regex(c["time"]["past"]),
-        anaphora=_words_regex(c["anaphora"]),
+        anaphora=_words_regex(c["anaphora"]["asset"] + c["anaphora"]["entity"] + c["anaphora"]["either"]),
+        anaphora_asset=_words_regex(c["anaphora"]["asset"]),
+        anaphora_entity=_words_regex(c["anaphora"]["entity"]),
+        anaphora_reach=int(c["anaphora"].get("reach", 3)),
         not_entities=frozenset(c["not_entities"]),
         longest_name=longest,
         asset_candidates=regex.compile(
@@ -352,6 +362,10 @@ def assertive_of(frame: Frame, q: Quantity) -> tuple[bool, str | None]:
                 m = m2
         if m is not None:
             return False, f"{kind}: {m.group(0)}"
+    clause = frame.masked[lo:a]
+    verb = lex.basis_verbs.search(clause)
+    if verb and lex.basis_average.search(clause, verb.end()):
+        return False, f"cost basis: {clause[verb.start() :].strip()[:40]}"
     quote = _inside_quote(frame.text, a)
     if quote and any(p.search(quote) for k, p in lex.nonassertive if k == "forecast"):
         return False, "quoted prediction"
@@ -515,8 +529,10 @@ _PRICE_POSITION = regex.compile(
 def _price_position(frame: Frame, q: Quantity) -> bool:
     """A money figure right after "at", "near", "hit" ...: where a price stands."""
     a, _ = frame.local(q)
-    return q.kind == "amount" and q.unit in ("USD", "USDT", "EUR") and bool(
-        _PRICE_POSITION.search(frame.masked[max(0, a - 14) : a + 1])
+    return (
+        q.kind == "amount"
+        and q.unit in ("USD", "USDT", "EUR")
+        and bool(_PRICE_POSITION.search(frame.masked[max(0, a - 14) : a + 1]))
     )
 
 
@@ -537,7 +553,9 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
     """One claim per figure that is not a date, in document order."""
     lex = lexicon()
     claims: list[Claim] = []
-    carried: str | None = None
+    last_asset: tuple[int, int, str] | None = None  # (sentence no., position, name): what "the token" refers to
+    last_entity: tuple[int, int, str] | None = None  # what "the company" refers to
+    reach = int(lex.anaphora_reach)
     masked = mask(doc.prose, quantities)
     all_frames = frames(doc, quantities, masked)
     spans = []
@@ -553,8 +571,12 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             merged.append((a, b))
     every = all_mentions(masked, merged)
     every_starts = [m[0] for m in every]
-    for frame in all_frames:
+    for k, frame in enumerate(all_frames):
         mentions = _mentions_in(frame, every, every_starts)
+        if last_asset and k - last_asset[0] > reach:
+            last_asset = None  # a pronoun does not reach back further than a few sentences
+        if last_entity and k - last_entity[0] > reach:
+            last_entity = None
         figures = [q for q in frame.quantities if q.kind != "date"]
         resp = _respectively(frame, figures, mentions)
         for q in figures:
@@ -562,8 +584,8 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             if id(q) in resp:
                 subject = resp[id(q)]
             else:
-                uses_anaphora = lex.anaphora.search(frame.masked, 0, a) is not None
-                subject = subject_of(frame, q, mentions, carried if uses_anaphora else None)
+                carried = _antecedent(lex, frame.masked[:a], last_asset, last_entity)
+                subject = subject_of(frame, q, mentions, carried)
             assertive, reason = assertive_of(frame, q)
             window = q.window or (f"per {q.per}" if q.per else None)
             metric = metric_of(frame, q)
@@ -585,11 +607,45 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
                     role=role_of(frame, q),
                 )
             )
-        named = [m for m in mentions if not m[3]] + [m for m in mentions if m[3]]
-        if mentions:
-            assets = [m for m in mentions if m[3]]
-            carried = (assets[-1] if assets else named[0])[2]
+        sentence_claims = [c for c in claims if c.sentence_start == frame.start]
+        holders = [c.subject for c in sentence_claims if c.subject and not canonical_asset(c.subject)]
+        holders = [h for h in holders if c_metric_is_holding(sentence_claims, h)] or holders
+        assets = [(m[0], m[2]) for m in mentions if m[3]] + [
+            (q.start - frame.start, canonical_asset(q.unit)) for q in figures if q.unit and canonical_asset(q.unit)
+        ]
+        entities = [(m[0], m[2]) for m in mentions if not m[3]]
+        if assets:
+            pos, name = max(assets)
+            last_asset = (k, frame.start + pos, name)  # type: ignore[assignment]
+        if holders:
+            last_entity = (k, frame.start, holders[0])
+        elif entities:
+            last_entity = (k, frame.start + entities[0][0], entities[0][1])
     return claims
+
+
+def c_metric_is_holding(claims: list[Claim], subject: str) -> bool:
+    return any(c.subject == subject and c.metric in ("holdings", "value", "cost") for c in claims)
+
+
+Antecedent = tuple[int, int, str] | None  # (sentence number, position, name)
+
+
+def _antecedent(lex: Lexicon, before: str, last_asset: Antecedent, last_entity: Antecedent) -> str | None:
+    """The earlier subject a pronoun or definite description before the figure refers to, if any."""
+    found = list(_matches(lex.anaphora, before)) if before else []
+    if not found:
+        return None
+    word = found[-1].group(0).lower()
+    asset = last_asset[2] if last_asset else None
+    entity = last_entity[2] if last_entity else None
+    if lex.anaphora_asset.fullmatch(word):
+        return asset or entity  # "the price" of a token not in the asset list ("MUTM")
+    if lex.anaphora_entity.fullmatch(word):
+        return entity
+    if last_asset and last_entity:  # "it", "its": whichever was named last
+        return asset if last_asset[:2] > last_entity[:2] else entity
+    return asset or entity
 
 
 def is_current(doc: Document, claim: Claim) -> bool | None:
