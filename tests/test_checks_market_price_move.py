@@ -114,3 +114,9 @@ def test_per_week_over_a_stated_period_reads_the_weekly_average():
     assert run("ETH fell about 10% per week over the past month.", "2026-02-05") == []
     [f] = run("ETH fell about 2% per week over the past month.", "2026-02-05")
     assert any("averaged per week" in r for r in f.readings)
+
+
+def test_a_signed_figure_is_its_own_direction():
+    assert run("ETH was -15% on Thursday.", "2026-02-07") == []
+    [f] = run("ETH was -50% on Thursday.", "2026-02-07")
+    assert "a fall of 50%" in f.message

@@ -51,8 +51,8 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
     c = mc.cues()
     for claim in ctx.claims:
         q = claim.quantity
-        if not claim.assertive or q.unit != "%" or q.value is None or claim.direction == 0:
-            continue
+        if not claim.assertive or q.unit != "%" or q.value is None or (claim.direction == 0 and q.sign >= 0):
+            continue  # a move needs a direction: a verb ("fell") or a sign ("-15%")
         named = mc.named_asset(claim)
         if named is None or named in ("USDT", "USDC"):
             continue
@@ -236,7 +236,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             f"{item.asset} moved {mc.pct(natural.point if natural.point is not None else natural.change.mid)}"
             f" {natural.label.split(': ')[0]}"
             f" (every reading: {mc.formatting.change_interval(hull)});"
-            f" the text says {way} of {q.text} {window_text}".rstrip()
+            f" the text says {way} of {q.text.lstrip('-−+')} {window_text}".rstrip()
         )
         rows = []
         for r in tried:
