@@ -227,7 +227,9 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             hull = hull.hull(r.change)
         natural = tried[0]
         q = item.claim.quantity
-        window_text = item.per.text if item.per is not None else (item.ref.text if item.ref else "")
+        window_text = item.claim.window or (
+            item.per.text if item.per is not None else (item.ref.text if item.ref else "")
+        )
         wrong_way = (stated.lo > 0 and hull.hi < 0) or (stated.hi < 0 and hull.lo > 0)
         gap = allowed.gap(hull)
         severity = "error" if wrong_way or gap > error_gap else "warning"
