@@ -113,7 +113,6 @@ class Cues:
     not_price_after: regex.Pattern[str]
     not_price_before: Phrases
     move_not_price: Phrases
-    rebound: Phrases
     ath: Phrases
     atl: Phrases
     from_peak: Phrases
@@ -137,7 +136,6 @@ def cues() -> Cues:
         ),
         not_price_before=Phrases(lv["not_a_price_before"], "near_end", 12),
         move_not_price=Phrases(raw["move"]["not_price"]),
-        rebound=Phrases(raw["move"]["rebound"]),
         ath=Phrases(raw["extreme"]["ath"]),
         atl=Phrases(raw["extreme"]["atl"]),
         from_peak=Phrases(raw["extreme"]["from_peak"]),
@@ -453,10 +451,6 @@ def describe(b: Band) -> str:
     return f"{b.day}: open {price(b.open)}, high {price(b.high)}, low {price(b.low)}, close {price(b.close)} {b.quote}"
 
 
-def source_of(b: Band) -> str:
-    return b.source
-
-
 # ---------------------------------------------------------------- numbers
 
 
@@ -469,10 +463,6 @@ def price(x: float) -> str:
 
 def pct(x: float) -> str:
     return formatting.signed_percent(x, 3)
-
-
-def stated_text(q: Quantity) -> str:
-    return q.text
 
 
 def stated_interval(q: Quantity) -> Interval:
