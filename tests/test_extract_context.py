@@ -75,3 +75,13 @@ def test_context_window_not_read_across_another_figure():
 
 def test_context_daily_as_an_adjective_is_not_a_window():
     assert figure("the best daily contributor gets a $500 bonus", "$500").window is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [("Strategy holds 713,502 BTC.", "Strategy"), ("Metaplanet holds 35,102 BTC.", "Metaplanet"),
+     ("Semler bought 5,000 BTC.", "Semler"), ("Trading volume surged 150%.", None),
+     ("Addresses linked to the attacker deposited 1,243 Ether.", None)],
+)  # fmt: skip
+def test_context_sentence_opener_followed_by_a_verb_is_a_name(text, subject):
+    assert extract_text(text)[0].subject == subject

@@ -23,7 +23,7 @@ _POSSESSIVE = regex.compile(r"(?:['’]s?|\.)$")
 
 
 def _strip_possessive(word: str) -> str:
-    """"Coinbase’s" -> "Coinbase", "Corp." -> "Corp" (the cheap twin of _POSSESSIVE for single words)."""
+    """ "Coinbase’s" -> "Coinbase", "Corp." -> "Corp" (the cheap twin of _POSSESSIVE for single words)."""
     if word.endswith(("’s", "'s")):
         return word[:-2]
     return word.rstrip(".’'")
@@ -181,6 +181,21 @@ def _asset_in(text: str) -> str | None:
     return None
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+
+
+def _acts(prose: str, end: int, word: str) -> bool:
+    """A capitalised word opening a sentence reads as a name when a verb follows it ("Strategy holds",
+    "Semler bought"), not a noun ("Trading volume", "Total reserves"); plurals ("Whales") are not names."""
+    if word.endswith("s") and not word.endswith("ss"):
+        return False
+    m = _NEXT_WORD.match(prose, end)
+    if m is None:
+        return False
+    nxt = m.group(1)
+    return nxt in lexicon().subject_verbs or (nxt.endswith("ed") and len(nxt) > 4)
+
+
 def subject(
     index: DocIndex, sent_start: int, start: int, blocked: list[tuple[int, int]], own_unit: str | None
 ) -> str | None:
@@ -220,7 +235,8 @@ def subject(
                 words.pop(0)
             if words and not (len(words) == 1 and _POSSESSIVE.sub("", words[0]) in lex.subject_stopwords):
                 possessive = text.endswith(("’s", "'s"))
-                if possessive or not (len(words) == 1 and c0 <= sent_start + 1 and not index.is_name(words[0])):
+                opener = len(words) == 1 and c0 <= sent_start + 1 and not index.is_name(words[0])
+                if possessive or not opener or _acts(prose, cends[i + 1], words[0]):
                     entity = " ".join(words)
     return asset or entity
 

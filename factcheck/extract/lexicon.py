@@ -38,6 +38,7 @@ class Lexicon:
     duration_not_hedges: frozenset[str]
     change_words: frozenset[str]
     subject_stopwords: frozenset[str]
+    subject_verbs: frozenset[str]
     window_patterns: tuple[str, ...]  # tried after and before a figure
     window_after_patterns: tuple[str, ...]  # tried only after it
 
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         duration_not_hedges=frozenset(hedges["durations"]["not_hedges"]),
         change_words=frozenset(w.lower() for w in hedges["ranges"]["change_words"]),
         subject_stopwords=frozenset(subjects["stopwords"]),
+        subject_verbs=frozenset(subjects.get("verbs", [])),
         window_patterns=window_patterns,
         window_after_patterns=window_after,
     )
