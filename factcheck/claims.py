@@ -613,7 +613,7 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
         assets = [(m[0], m[2]) for m in mentions if m[3]] + [
             (q.start - frame.start, canonical_asset(q.unit)) for q in figures if q.unit and canonical_asset(q.unit)
         ]
-        entities = [(m[0], m[2]) for m in mentions if not m[3]]
+        entities = [(m[0], m[2]) for m in mentions if not m[3] and _named_for_sure(frame, m)]
         if assets:
             pos, name = max(assets)
             last_asset = (k, frame.start + pos, name)  # type: ignore[assignment]
@@ -626,6 +626,13 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
 
 def c_metric_is_holding(claims: list[Claim], subject: str) -> bool:
     return any(c.subject == subject and c.metric in ("holdings", "value", "cost") for c in claims)
+
+
+def _named_for_sure(frame: Frame, m: Mention) -> bool:
+    """An entity mention that is a name even at a sentence start: several words, inner capitals, or not first."""
+    name = m[2]
+    first = frame.masked[: m[0]].strip() == ""
+    return not first or " " in name or any(ch.isupper() for ch in name[1:]) or any(ch.isdigit() for ch in name)
 
 
 Antecedent = tuple[int, int, str] | None  # (sentence number, position, name)

@@ -133,3 +133,33 @@ def test_claims_skip_dates():
 )
 def test_claims_window_keys(window, key):
     assert window_key(window) == key
+
+
+def test_claims_average_market_price_is_not_a_cost_basis():
+    c = claim_for("Ether is trading at an average price of $2,087 at the press time.", "2,087")
+    assert c.assertive is True
+
+
+def test_claims_the_company_refers_to_the_holder_not_the_source():
+    text = (
+        "CoinGecko estimates that BitMine holds 4,285,126 ETH. "
+        "Based on an average purchase price of around $4,001 per coin, the company's treasury has fallen by over 40%."
+    )
+    assert claim_for(text, "40%").subject == "BitMine"
+
+
+def test_claims_the_token_refers_to_the_last_asset():
+    assert claim_for("As ETH trades near $2,088, the token is down about 8% over 24 hours.", "8%").subject == "ETH"
+
+
+def test_claims_pronoun_does_not_reach_back_many_sentences():
+    text = (
+        "ETH fell 5% today. The weather was mild. Markets were quiet. Nothing happened. "
+        "It rose 35% in January, the report said."
+    )
+    assert claim_for(text, "35%").subject is None
+
+
+def test_claims_its_takes_the_company_named_last():
+    text = "ETH fell 5% today. Hon Hai reported a 35.5% surge in revenue in January. Its revenue rose 35% in January."
+    assert claim_for(text, "35%").subject == "Hon Hai"
