@@ -397,7 +397,9 @@ def role_of(frame: Frame, q: Quantity) -> str | None:
     if _R(r"\bremaining\s+$", regex.I).search(before):
         return "remaining"
     if regex.search(
-        r"(?:^|[,;]\s*)of\s+(?:the\s+)?(?:first\s+|total\s+|initial\s+)?$", frame.masked[:a], regex.I
+        r"(?:^|[,;]\s*)of\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:first\s+|total\s+|initial\s+)?$",
+        frame.masked[:a],
+        regex.I,
     ) or _R(r"\b(?:out\s+of\s+(?:the\s+)?|total\s+of\s+)$", regex.I).search(before):
         return "total"
     if _R(r"\s*\(").match(after) or _R(r"\(\s*$").search(before):
