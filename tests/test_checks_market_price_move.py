@@ -120,3 +120,13 @@ def test_a_signed_figure_is_its_own_direction():
     assert run("ETH was -15% on Thursday.", "2026-02-07") == []
     [f] = run("ETH was -50% on Thursday.", "2026-02-07")
     assert "a fall of 50%" in f.message
+
+
+def test_a_clause_of_its_own_after_with():
+    # "daily losses" belongs to the clause before: the 8% is ETH's 24-hour move (checked, and it fits)
+    text = (
+        "As ETH trades near $2,088 at press time, daily losses have accelerated, "
+        "with the token down about {} over 24 hours."
+    )
+    assert run(text.format("8%"), "2026-02-05") == []
+    assert run(text.format("30%"), "2026-02-05")

@@ -197,7 +197,9 @@ def clause_around(ctx: CheckContext, claim: Claim, before: int = 60, after: int 
     hi = min(claim.sentence_end, q.end + after)
     left = ctx.doc.prose[lo : q.start]
     right = ctx.doc.prose[q.end : hi]
-    left = regex.split(r"[;:]|,\s+(?:while|but|and|as|which)\b|\.\s", left)[-1]
+    left = regex.split(
+        r"[;:]|,\s+(?:while|but|and|as|which|with|amid|after|following|leaving|sending|pushing)\b|\.\s", left
+    )[-1]
     right = regex.split(r"[;:,]|\s(?:and|while|but)\s|\.\s", right)[0]
     return left + q.text + right
 
