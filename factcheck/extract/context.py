@@ -111,14 +111,8 @@ class DocIndex:
     def caps(self) -> tuple[list[int], list[int], list[str]]:
         """Runs of capitalised words: "Hon Hai", "BTC", "Nevada Gaming Control Board"."""
         if self._caps is None:
-            starts: list[int] = []
-            ends: list[int] = []
-            texts: list[str] = []
-            for m in _CAPS.finditer(self.prose):
-                starts.append(m.start())
-                ends.append(m.end())
-                texts.append(m.group(0))
-            self._caps = (starts, ends, texts)
+            found = [(m.start(), m.end(), m.group(0)) for m in _CAPS.finditer(self.prose)]
+            self._caps = ([f[0] for f in found], [f[1] for f in found], [f[2] for f in found])
         return self._caps
 
     def is_name(self, word: str) -> bool:
@@ -127,14 +121,7 @@ class DocIndex:
         if any(c.isupper() or c.isdigit() for c in word[1:]):
             return True
         if self._mid is None:
-            starts, _, texts = self.caps()
-            prose = self.prose
-            self._mid = set()
-            for s, text in zip(starts, texts, strict=True):
-                words = text.split(" ")
-                if not (s >= 2 and prose[s - 1] == " " and (prose[s - 2].islower() or prose[s - 2] in ",;:")):
-                    words = words[1:]  # the first word may be a sentence opener; the rest are names
-                self._mid.update(_strip_possessive(w) for w in words)
+            self._mid = {_strip_possessive(w) for w in _MID_SENTENCE_CAPS.findall(self.prose)}
         return word in self._mid
 
     def names(self) -> tuple[list[int], list[str]]:
@@ -153,6 +140,9 @@ class DocIndex:
 _CAPS = re.compile(
     r"(?<![\w$])[A-Z](?:[\w&\-’']|\.(?=\w))*(?:[ \t](?:of[ \t]|de[ \t]|&[ \t]|and[ \t])?[A-Z](?:[\w&\-’']|\.(?=\w))*)*"
 )
+
+
+_MID_SENTENCE_CAPS = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][\w&\-’']*")
 
 
 @cache
@@ -230,7 +220,10 @@ def subject(
             return a
         if entity is None:
             name = _POSSESSIVE.sub("", text).strip(" .-")
-            words = regex.split(r"['’]s\s+", name)[-1].split(" ")
+            for mark in ("’s ", "'s "):
+                if mark in name:
+                    name = name.rsplit(mark, 1)[1]
+            words = name.split(" ")
             while words and words[0] in lex.subject_stopwords:
                 words.pop(0)
             if words and not (len(words) == 1 and _POSSESSIVE.sub("", words[0]) in lex.subject_stopwords):
