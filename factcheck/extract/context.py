@@ -137,8 +137,8 @@ class DocIndex:
         return self._names
 
 
-_CAPS = re.compile(
-    r"(?<![\w$])[A-Z](?:[\w&\-’']|\.(?=\w))*(?:[ \t](?:of[ \t]|de[ \t]|&[ \t]|and[ \t])?[A-Z](?:[\w&\-’']|\.(?=\w))*)*"
+_CAPS = re.compile(  # a run of capitalised words, not across a full stop: "Hon Hai", "Bank of America"
+    r"(?<![\w$])[A-Z][\w&\-’'.]*(?:(?<!\.)[ \t](?:of[ \t]|de[ \t]|&[ \t]|and[ \t])?[A-Z][\w&\-’'.]*)*"
 )
 
 
