@@ -111,3 +111,8 @@ def test_bounds_near_is_approx():
     (q,) = figures("As ETH trades near $2,088 at press time.")
     assert (q.text, q.bound) == ("near $2,088", "approx")
     assert q.window == "at press time"
+
+
+def test_bounds_range_after_a_scale_letter():
+    (q,) = figures("Analysts see $5.2bn-$6bn in inflows.")
+    assert (q.bound, q.value, q.high, q.unit) == ("range", 5.2e9, 6e9, "USD")

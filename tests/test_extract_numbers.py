@@ -141,3 +141,18 @@ def test_numbers_word_before_a_hyphenated_noun_counts():
     (q,) = extract_text("WLF's five-member board met.")
     assert (q.value, q.kind) == (5, "count")
     assert extract_text("A one-off payment and a one-time fee.") == []
+
+
+def test_numbers_half_of_a_year_is_a_period_not_a_share():
+    qs = [q for q in extract_text("In the first half of 2025 and the second half of the year, prices rose.")]
+    assert [q.kind for q in qs] == ["date"]
+    (q,) = extract_text("The second half of the commitment was due later.")
+    assert (q.value, q.unit) == (50, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"), [("Only 1/3 of the supply moved.", 100 / 3, "%"), ("A 1/4 inch gap.", 0.25, "inch")]
+)
+def test_numbers_slash_fraction_before_of_or_a_unit(text, value, unit):
+    (q,) = extract_text(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)

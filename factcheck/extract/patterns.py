@@ -85,7 +85,8 @@ def scanner() -> re.Pattern:
         f"|(?P<satt>{attached})(?![^\\W_])"
         f"|{SP}?(?P<sspc>{spaced})(?![^\\W_]))?"
     )
-    lookbehind = "(?<![\\w#@&$€£¥₹₩₫])(?<!\\d[.,/:+])(?<![^\\W\\d_][-‐])"
+    # not inside a word or a number, not after "ERC-", "COVID-" (but after "5bn-" in "$5.2bn-$6bn")
+    lookbehind = "(?<![\\w#@&$€£¥₹₩₫])(?<!\\d[.,/:+])(?<![ac-jlo-zAC-JLN-SU-Z][-‐])"
     pattern = f"{lookbehind}(?:{date}|{fraction}|{mword}|{amount})"
     return re.compile(pattern)
 

@@ -15,6 +15,12 @@ _PER_STARTS = frozenset("paeP/APE")  # "/hour", " per", " a", " an", " each", " 
 _AFTER_STARTS = frozenset("oaOA+")  # " or more", " and up", " at most"
 _LEAD_CHARS = frozenset("-−+.")  # a sign or a leading decimal point: "-15%", ".5"
 _LEADS = ("half an ", "half a ", "an ", "a ")
+_PERIOD_BEFORE = re.compile(r"\b(?:first|second|latter|last|back|front|other|1st|2nd)\s+$", re.I)
+_PERIOD_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:\d|(?:year|decade|month|quarter|century|season|session|this|last|next"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+)
+_SLASH_PAIR = re.compile(r"\d{1,2}/\d{1,2}")
 _FRACTION_OF = re.compile(r"\s+(?:of|the|its|their|his|her|our|all)\b", re.I)  # "half of", "half the"
 _AMOUNT_GROUPS = ("sign1", "sign2", "sym", "code", "num", "aword", "word", "sword", "satt", "sspc")
 _OPENERS = frozenset(" \t\n\r\xa0\u202f([{\"'“‘:;,/~")  # what may precede a sign: "(-5%)", " −$3"
@@ -122,6 +128,13 @@ def _date_atom(prose: str, m) -> Atom | None:
     text = m.group("date")
     if "/" in text and (text in lexicon().idioms or not dates.is_valid_slash_date(text)):
         return None
+    if _SLASH_PAIR.fullmatch(text):  # "1/3 of the supply", "a 1/4 inch gap": a fraction, not a day
+        a, b = (int(x) for x in text.split("/"))
+        if _FRACTION_OF.match(prose, m.end()):
+            return Atom(m.start(), m.end(), 100 * a / b, 0.0, "%", "percent", text)
+        u = unit_after(prose, m.end())
+        if u is not None and a < b:
+            return Atom(m.start(), u.end, a / b * u.mult, 0.0, u.unit, u.kind, text)
     return Atom(m.start(), m.end(), None, 0.0, None, "date", text, date_value=dates.date_value(text))
 
 
@@ -133,6 +146,12 @@ def _build(prose: str, m) -> Atom | None:
         f = fraction_value(m.group("frac"))
         if f is None:
             return None
+        if (
+            m.group("loose") is not None
+            and _PERIOD_BEFORE.search(prose, max(0, m.start() - 12), m.start())
+            and _PERIOD_AFTER.match(prose, m.end())
+        ):
+            return None  # "the first half of 2025" is a period; "the second half of the $500 million" a share
         if m.group("loose") is not None and not _FRACTION_OF.match(prose, m.end()):
             from factcheck.extract.hedges import hedge_before
 
