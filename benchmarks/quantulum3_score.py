@@ -54,6 +54,15 @@ def load_units() -> dict[str, set[str]]:
     return {name: {norm_unit(u) for u in spellings} for name, spellings in data.items()}
 
 
+def load_conversions() -> dict[str, tuple[float, set[str]]]:
+    with (HERE / "quantulum3_units.toml").open("rb") as fh:
+        data = tomllib.load(fh).get("convert", {})
+    return {name: (float(c["factor"]), {norm_unit(u) for u in c["units"]}) for name, c in data.items()}
+
+
+CONVERSIONS = load_conversions()
+
+
 def expected_for(record: dict, units: dict[str, set[str]]) -> list[Expected]:
     out = []
     after = 0
@@ -72,7 +81,7 @@ def expected_for(record: dict, units: dict[str, set[str]]) -> list[Expected]:
                 units=units.get(r["unit"], set()),
                 unit_label=r["unit"],
                 pair_ok=True,
-                alts=fraction_as_percent(r),
+                alts=fraction_as_percent(r) + converted(r),
                 data=r,
             )
         )
@@ -83,6 +92,14 @@ def fraction_as_percent(r: dict) -> list[tuple[float, set[str]]]:
     """A dimensionless fraction ("two thirds" = 0.667) may come back as a percent (66.7 %): same figure."""
     if r["unit"] == "dimensionless" and 0 < abs(float(r["value"])) < 1:
         return [(float(r["value"]) * 100, {"%"})]
+    return []
+
+
+def converted(r: dict) -> list[tuple[float, set[str]]]:
+    """The same figure in the unit our contract uses ("100 cent" -> 1 USD), from [convert]."""
+    if r["unit"] in CONVERSIONS:
+        factor, units = CONVERSIONS[r["unit"]]
+        return [(float(r["value"]) * factor, units)]
     return []
 
 
