@@ -83,3 +83,11 @@ def test_no_publication_date_no_check():
 
 def test_two_unrelated_amounts_are_not_a_conversion():
     assert run("Revenue was NT$730 billion and profit was $5 billion.", "2026-02-05") == []
+
+
+def test_a_past_date_in_the_sentence_brings_its_own_rates():
+    # June 2024: ~1,378-1,392 KRW per USD -> $7.2 million; at the 2026-02-05 rate it would be $6.8 million
+    assert run("In June 2024, the exchange was fined 10 billion won ($7.2 million).", "2026-02-05") == []
+    [f] = run("In June 2024, the exchange was fined 10 billion won ($12 million).", "2026-02-05")
+    assert f.severity == "error"
+    assert any("June 2024" in r for r in f.readings)

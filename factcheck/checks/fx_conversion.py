@@ -62,6 +62,18 @@ def _rates(market: MarketData, cur: str, as_of: date, days: int) -> list[Rate]:
     return sorted(seen.values(), key=lambda r: r.day)
 
 
+def _window_rates(market: MarketData, cur: str, start: date, end: date) -> list[Rate]:
+    """Rates of ``cur`` over a past window (every day up to 62 days, else every week), distinct."""
+    days = (end - start).days + 1
+    step = 1 if days <= 62 else 7
+    seen: dict[tuple[date, str], Rate] = {}
+    for k in range(0, days, step):
+        r = market.fx(cur, start + timedelta(days=k))
+        if r is not None:
+            seen.setdefault((r.day, r.granularity), r)
+    return sorted(seen.values(), key=lambda r: r.day)
+
+
 def _monthly(market: MarketData, cur: str, as_of: date) -> list[Rate]:
     out = []
     for day in (as_of, as_of.replace(day=1) - ONE_DAY):
@@ -94,6 +106,9 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     for a, b in conversion_pairs(ctx):
         qa, qb = a.quantity, b.quantity
         cur_a, cur_b = str(qa.unit), str(qb.unit)
+        # "fined 10 billion won ($7.5 million) in 2024": converted at the rates of the date the sentence names
+        refs = [r for r in mc.sentence_dates(ctx, b.sentence_start, b.sentence_end) if r.kind != "per" and r.windows]
+        past = [w for r in refs for w in r.windows if w.end < ctx.as_of - timedelta(days=natural_days)]
         natural: dict[str, list[Rate]] = {}
         wide: dict[str, list[Rate]] = {}
         for cur in {cur_a, cur_b} - {"USD"}:
@@ -101,17 +116,34 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             all_rates = _rates(ctx.market, cur, ctx.as_of, lookback) + _monthly(ctx.market, cur, ctx.as_of)
             if not nat:
                 nat = [r for r in all_rates if r.granularity == "monthly" and r.day.month == ctx.as_of.month]
+            for w in past:
+                then = _window_rates(ctx.market, cur, w.start, w.end)
+                all_rates += then
+                nat += [r for r in then if r.granularity == "daily"] or then
             if not nat or not all_rates:
                 break
             natural[cur], wide[cur] = nat, all_rates
         else:
             yield from _judge(
-                rule, a, b, qa, qb, cur_a, cur_b, natural, wide, daily_tol, monthly_tol, natural_days, lookback
+                rule, a, b, qa, qb, cur_a, cur_b, natural, wide, daily_tol, monthly_tol, natural_days, lookback, past
             )
 
 
 def _judge(
-    rule, a, b, qa: Quantity, qb: Quantity, cur_a, cur_b, natural, wide, daily_tol, monthly_tol, natural_days, lookback
+    rule,
+    a,
+    b,
+    qa: Quantity,
+    qb: Quantity,
+    cur_a,
+    cur_b,
+    natural,
+    wide,
+    daily_tol,
+    monthly_tol,
+    natural_days,
+    lookback,
+    past,
 ):
     # The conversion is of the figure as written: "at least VND 10 trillion, which equals about $408 million"
     # converts 10 trillion. The natural reading takes the figure itself (or its own "about" interval); the
@@ -136,7 +168,7 @@ def _judge(
     lenient = convert(wide, tol, lenient_amount)
     severity = "warning" if stated.meets(lenient) else "error"
     used = [r for rs in natural.values() for r in rs]
-    latest = {r.currency: r for r in used}  # the rate nearest the publication date, per currency
+    latest = {r.currency: r for r in sorted(used, key=lambda r: r.day)}  # nearest the publication date
     at_latest = convert({c: [r] for c, r in latest.items()}, 0.0)
     rate_text = " and ".join(
         f"{r.units_per_usd:,.6g} {r.currency} per USD ({_origin(r)}, "
@@ -152,10 +184,14 @@ def _judge(
     converted = mc.formatting.interval(at_latest, cur_b, 4)
     message = f"{mc.formatting.amount(float(qa.value), cur_a, 6)} is {converted} at {rate_text}"
     if len(used) > len(latest):
-        message += f" ({expected_text} at the rates of the last {natural_days} days)"
+        also = " and of " + ", ".join(w.reading.split(" (")[0] for w in past) if past else ""
+        message += f" ({expected_text} at the rates of the last {natural_days} days{also})"
     message += f"; the text says {qb.text}"
     work = [f"{qa.text} -> {mc.formatting.interval(amount, cur_a, 6)} converted"]
-    work += [f"rate: {r.units_per_usd:,.6g} {r.currency} per USD ({r.source})" for r in used]
+    shown = sorted(used, key=lambda r: r.day)
+    if len(shown) > 8:
+        work.append(f"{len(shown) - 8} earlier rates, {shown[0].day} to {shown[-9].day}, not listed")
+    work += [f"rate: {r.units_per_usd:,.6g} {r.currency} per USD ({r.source})" for r in shown[-8:]]
     work.append(f"{qa.text} / rate = {expected_text}")
     if implied:
         work.append(implied)
@@ -170,10 +206,12 @@ def _judge(
         severity=severity,
         expected=expected_text,
         related=[qa],
-        sources=[r.source for r in used] + [r.source for rs in wide.values() for r in rs if r.granularity == "monthly"],
+        sources=[r.source for r in shown[-8:]]
+        + [r.source for rs in wide.values() for r in rs if r.granularity == "monthly"],
         work=work,
         readings=[
             f"daily rates of the last {natural_days} days (monthly where no daily rate exists)",
+            *(f"the rates of {w.reading}, the date the sentence names" for w in past),
             f"any rate of the last {lookback} days or the HMRC monthly rate of the month or the one before, ±{tol:.0%}",
         ],
     )
