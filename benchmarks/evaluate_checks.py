@@ -9,6 +9,10 @@ errors), and ``corpus-*.toml`` whose ``source`` names a file under the shared fo
     [[planted]]  rule = "derived-product"  text = "roughly $62 billion"  [context = "..."]  [occurrence = N]
     [[correct]]  text = "970%"  [context = "..."]  [occurrence = N]
 
+A sidecar with ``sentences_from`` (a list of benchmarks/annotated/*.toml files) checks every sentence of
+those extraction sets as one document: written for the extractor, not for these checks, they probe for
+false alarms.
+
 ``text`` (whitespace-insensitive) is the figure; ``context`` a longer passage that contains it; without
 ``occurrence`` the label applies to every occurrence. A finding counts as a true positive when its rule
 and span match a planted error; every other finding is a false positive (flagging a figure labelled
@@ -142,7 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     for sidecar in sorted(DRAFTS.glob("*.toml")):
         labels = tomllib.loads(sidecar.read_text(encoding="utf-8"))
-        if "source" in labels:
+        if "sentences_from" in labels:  # every sentence of annotated extraction sets, as one document
+            texts = []
+            for rel in labels["sentences_from"]:
+                texts += [x["text"] for x in tomllib.loads((ROOT / rel).read_text(encoding="utf-8"))["s"]]
+            doc = parse("\n\n".join(texts), sidecar.stem, "markdown")
+        elif "source" in labels:
             path = Path(args.shared) / labels["source"]
             if not path.exists():
                 print(f"skip {sidecar.name}: {path} not found")

@@ -45,7 +45,7 @@ def _words_regex(words: list[str], flags: int = regex.I) -> regex.Pattern[str]:
 @dataclass(slots=True)
 class Lexicon:
     metric_reach: int
-    metrics: list[tuple[str, regex.Pattern[str]]]
+    window_keys: list[tuple[str, regex.Pattern[str]]]  # canonical window -> phrases, tried in order
     metric_any: regex.Pattern[str]  # every metric cue, one named group per metric
     basis_verbs: regex.Pattern[str]  # buying verbs that make "an average ... price" a cost basis
     basis_average: regex.Pattern[str]
@@ -101,7 +101,7 @@ def lexicon() -> Lexicon:
             longest = max(longest, len(n.split()))
     return Lexicon(
         metric_reach=int(c.get("metric_reach", 6)),
-        metrics=[(k, _words_regex(v)) for k, v in c["metrics"].items()],
+        window_keys=[(w["key"], regex.compile(w["pattern"], regex.I)) for w in c["window_keys"]],
         metric_any=regex.compile(
             "|".join(f"(?P<{k}>{_words_regex(v).pattern})" for k, v in c["metrics"].items()), regex.I
         ),
@@ -139,26 +139,7 @@ def canonical_asset(name: str) -> str | None:
 # ---------------------------------------------------------------- windows
 
 
-_WINDOW_KEYS: list[tuple[str, regex.Pattern[str]]] = [
-    (
-        "1d",
-        regex.compile(
-            r"24[\s-]*hours?|(?:past|last|one|a|per|each|single|the)\s+day\b|\bdaily\b|\bintraday\b|\b1d\b", regex.I
-        ),
-    ),
-    ("1w", regex.compile(r"\bweek\b|\bweekly\b|7[\s-]*days?|seven\s+days|\bWoW\b|week[\s-]on[\s-]week", regex.I)),
-    ("1m", regex.compile(r"\bmonth\b|\bmonthly\b|30[\s-]*days?|thirty\s+days|\bMoM\b|month[\s-]on[\s-]month", regex.I)),
-    (
-        "ytd",
-        regex.compile(
-            r"\bYTD\b|year[\s-]to[\s-]date|(?:start|beginning)\s+of\s+(?:this|the)\s+year|\bthis\s+year", regex.I
-        ),
-    ),
-    ("prev-year", regex.compile(r"\b(?:last|previous|prior)\s+year\b", regex.I)),
-    ("1y", regex.compile(r"\byear\b|\byearly\b|\bannual|12\s+months|\bYoY\b|year[\s-](?:on|over)[\s-]year", regex.I)),
-    ("1q", regex.compile(r"\bquarter\b|\bquarterly\b|\bQoQ\b|three\s+months", regex.I)),
-]
-_ONE_WINDOW = regex.compile(r"(\d+|two|three|four|five|six|ten)[\s-]+(hours?|days?|weeks?|months?|years?)", regex.I)
+_ONE_WINDOW = r"(\d+|two|three|four|five|six|ten)[\s-]+(hours?|days?|weeks?|months?|years?)"
 
 
 def window_key(window: str | None) -> str | None:
@@ -166,10 +147,10 @@ def window_key(window: str | None) -> str | None:
     if not window:
         return None
     w = window.strip()
-    m = _ONE_WINDOW.search(w)
+    m = _R(_ONE_WINDOW, regex.I).search(w)
     if m and not _R(r"(?:24|7|30|seven|thirty)\b", regex.I).match(m.group(1)):
         return f"{m.group(1).lower()}{m.group(2).lower().rstrip('s')}"
-    for key, pat in _WINDOW_KEYS:
+    for key, pat in lexicon().window_keys:
         if pat.search(w):
             return key
     month = regex.search(
@@ -229,12 +210,13 @@ def frames(doc: Document, quantities: list[Quantity], masked: str | None = None)
 
 def clause_bounds(masked: str, a: int, b: int) -> tuple[int, int]:
     """The clause around the local span [a, b): from the last clause break before it to the next after."""
-    lex = lexicon()
-    lo = 0
-    for m in lex.clause_break.finditer(masked, 0, a):
-        lo = m.end()
-    m2 = lex.clause_break.search(masked, b)
-    hi = m2.start() if m2 else len(masked)
+    lo, hi = 0, len(masked)
+    for m in _matches(lexicon().clause_break, masked):
+        if m.end() <= a:
+            lo = m.end()
+        elif m.start() >= b:
+            hi = m.start()
+            break
     return lo, hi
 
 
@@ -410,8 +392,7 @@ def role_of(frame: Frame, q: Quantity) -> str | None:
 # ---------------------------------------------------------------- subjects
 
 
-_WORD = regex.compile(r"\$?[A-Za-z][\w-]*")
-_ENTITY = regex.compile(r"(?<![\w’'])(?:[A-Z][\w’'&.-]*[\w])(?:\s+(?:[A-Z][\w’'&.-]*[\w]|of|de))*")
+_ENTITY = r"(?<![\w’'])(?:[A-Z][\w’'&.-]*[\w])(?:\s+(?:[A-Z][\w’'&.-]*[\w]|of|de))*"
 
 
 Mention = tuple[int, int, str, bool]  # start, end, canonical name, is an asset
@@ -448,7 +429,7 @@ def _mentions_between(lex: Lexicon, masked: str, lo: int, hi: int) -> list[Menti
             out.append((w.start(), end, canon, True))
             taken.append((w.start(), end))
     taken_starts = [t[0] for t in taken]
-    for m in _ENTITY.finditer(masked, lo, hi):
+    for m in _R(_ENTITY).finditer(masked, lo, hi):
         k = bisect_left(taken_starts, m.end())
         if k and taken[k - 1][1] > m.start():
             continue
@@ -522,9 +503,8 @@ def _respectively(frame: Frame, qs: list[Quantity], mentions: list[Mention]) -> 
     return out
 
 
-_PRICE_POSITION = regex.compile(
-    r"\b(?:at|near|above|below|under|hit|hits|touched|topped|tops|reclaimed|breached|around)\s+(?:the\s+)?(?:§|$)",
-    regex.I,
+_PRICE_POSITION = (
+    r"\b(?:at|near|above|below|under|hit|hits|touched|topped|tops|reclaimed|breached|around)\s+(?:the\s+)?(?:§|$)"
 )
 
 
@@ -534,8 +514,17 @@ def _price_position(frame: Frame, q: Quantity) -> bool:
     return (
         q.kind == "amount"
         and q.unit in ("USD", "USDT", "EUR")
-        and bool(_PRICE_POSITION.search(frame.masked[max(0, a - 14) : a + 1]))
+        and bool(_R(_PRICE_POSITION, regex.I).search(frame.masked[max(0, a - 14) : a + 1]))
     )
+
+
+_SAYS_PRICE = r"\b(?:price|priced|prices|trading|trades|traded|changing\s+hands|per\s+(?:coin|token))\b[^§]{0,25}$"
+
+
+def _says_price(frame: Frame, q: Quantity) -> bool:
+    """The word "price" (or "trading at", "per coin") right before the figure: "at the current price of $70,000"."""
+    a, _ = frame.local(q)
+    return bool(_R(_SAYS_PRICE, regex.I).search(frame.masked[max(0, a - 40) : a]))
 
 
 def _asset_unit_nearby(frame: Frame, q: Quantity) -> str | None:
@@ -593,7 +582,12 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             metric = metric_of(frame, q)
             if metric is None and subject and canonical_asset(subject) and _price_position(frame, q):
                 metric = "price"  # "Bitcoin, now at $90,000"; not "had fallen to $60,000" (a move)
-            if metric == "price" and (subject is None or canonical_asset(subject) is None):
+            basis = not assertive and (reason or "").startswith("cost basis")
+            if (
+                metric == "price"
+                and (subject is None or canonical_asset(subject) is None)
+                and (basis or _says_price(frame, q))
+            ):
                 subject = _asset_unit_nearby(frame, q) or subject
             claims.append(
                 Claim(
@@ -609,7 +603,7 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
                     role=role_of(frame, q),
                 )
             )
-        sentence_claims = [c for c in claims if c.sentence_start == frame.start]
+        sentence_claims = claims[len(claims) - len(figures) :] if figures else []
         holders = [c.subject for c in sentence_claims if c.subject and not canonical_asset(c.subject)]
         holders = [h for h in holders if c_metric_is_holding(sentence_claims, h)] or holders
         assets = [(m[0], m[2]) for m in mentions if m[3]] + [

@@ -86,11 +86,16 @@ def _prices(idx: ClaimIndex, around: list[Claim], asset: str, *, cost_basis: boo
 
 
 def _holdings_in_sentence(idx: ClaimIndex, c: Claim) -> list[Claim]:
-    return [
-        h
-        for h in idx.in_sentence.get(c.sentence_start, [])
-        if is_asset_amount(h.quantity) and h.quantity.start < c.quantity.start and h.quantity.value
-    ]
+    """The holding a value belongs to: the asset amount just before it, with no other figure in between
+    ("holds 4,285,126 ETH, with a current market value of around $8.93 billion")."""
+    sentence = idx.in_sentence.get(c.sentence_start, [])
+    before = [h for h in sentence if h.quantity.end <= c.quantity.start]
+    if not before:
+        return []
+    h = before[-1]
+    if not is_asset_amount(h.quantity) or not h.quantity.value:
+        return []
+    return [h]
 
 
 def _check_value(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: Claim, reach: int):

@@ -135,6 +135,8 @@ def _of_a_price(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) -> I
         prices = [c for c in money if c.quantity.end <= pq.start] or [
             c for c in previous if is_money(c.quantity) and c.quantity.value
         ]
+        # a price, not a sum raised or a value: a price metric or none, and a bounded figure
+        prices = [c for c in prices if c.metric in ("price", None) and stated(c.quantity).bounded]
         if not prices:
             continue
         unit = prices[0].quantity.unit
