@@ -9,7 +9,8 @@ the ECB daily reference rate where the ECB quotes the currency, a daily snapshot
 monthly rate (the source says which). The natural reading uses the daily rates of the last `natural_days`
 (the monthly rate where there is no daily one); a conversion that misses it but fits the rates of the last
 `lookback_days` widened by `daily_tolerance` (`monthly_tolerance` when a monthly rate is involved) is a
-warning; one that fits nothing is an error. The stated conversion keeps its hedge ("about", "more than").
+warning; one that fits nothing is an error. A past date named in the sentence adds the rates of that date.
+The stated conversion keeps its hedge ("about", "more than").
 """
 
 from __future__ import annotations
