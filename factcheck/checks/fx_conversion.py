@@ -78,7 +78,7 @@ def _window_rates(market: MarketData, cur: str, start: date, end: date) -> list[
 def _monthly(market: MarketData, cur: str, as_of: date) -> list[Rate]:
     out = []
     for day in (as_of, as_of.replace(day=1) - ONE_DAY):
-        r = market._hmrc_rate(cur, day) if hasattr(market, "_hmrc_rate") else None
+        r = market.fx_monthly(cur, day)
         if r is not None:
             out.append(r)
     return out

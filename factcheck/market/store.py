@@ -108,6 +108,7 @@ class DatasetInfo:
 
 # --- daily OHLCV series ------------------------------------------------------------------------------
 
+
 class _Series:
     """Daily candles of one (exchange, base, quote): shipped lines plus store rows (store wins)."""
 
@@ -157,19 +158,37 @@ class _Series:
         candle = None
         row = self._store.get(iso) if self._store else None
         if row is not None and (row.final or include_partial):
-            candle = Candle(dt.date.fromisoformat(iso), float(row.open), float(row.high), float(row.low),
-                            float(row.close), float(row.volume), self.quote, self._label(iso, "store"), row.final)
+            candle = Candle(
+                dt.date.fromisoformat(iso),
+                float(row.open),
+                float(row.high),
+                float(row.low),
+                float(row.close),
+                float(row.volume),
+                self.quote,
+                self._label(iso, "store"),
+                row.final,
+            )
         else:
             line = self._shipped.get(iso)
             if line is not None:
                 _, o, h, lo, c, v = line.split(",")
-                candle = Candle(dt.date.fromisoformat(iso), float(o), float(h), float(lo), float(c), float(v),
-                                self.quote, self._shipped_label + iso)
+                candle = Candle(
+                    dt.date.fromisoformat(iso),
+                    float(o),
+                    float(h),
+                    float(lo),
+                    float(c),
+                    float(v),
+                    self.quote,
+                    self._shipped_label + iso,
+                )
         cache[iso] = candle
         return candle
 
 
 # --- CoinGecko snapshots -----------------------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class _Coin:
@@ -182,6 +201,7 @@ class _Coin:
 
 
 # --- the public object -------------------------------------------------------------------------------
+
 
 class MarketData:
     """Shipped history merged with the user's store. Build it with :func:`open_market`."""
@@ -216,8 +236,9 @@ class MarketData:
         shipped = self.manifest(BINANCE_DIR)
         exchange = shipped.get("exchange", "binance")
         for base, info in shipped.get("assets", {}).items():
-            series = by_key.setdefault((exchange, base, shipped.get("quote", "USDT")),
-                                       _Series(exchange, base, shipped.get("quote", "USDT")))
+            series = by_key.setdefault(
+                (exchange, base, shipped.get("quote", "USDT")), _Series(exchange, base, shipped.get("quote", "USDT"))
+            )
             series.shipped_path = self.shipped_dir / BINANCE_DIR / info["file"]
         if self.store_dir is not None:
             for sf in storefiles.list_series(self.store_dir):
@@ -244,8 +265,9 @@ class MarketData:
             found = [s for s in found if s.quote == quote.upper()]
         return found
 
-    def candle(self, asset: str, day: DayLike, quote: str | None = None, *,
-               include_partial: bool = False) -> Candle | None:
+    def candle(
+        self, asset: str, day: DayLike, quote: str | None = None, *, include_partial: bool = False
+    ) -> Candle | None:
         """The daily candle of ``asset`` (ticker, e.g. "BTC") on ``day`` (UTC), or None if not covered.
 
         ``quote`` None: USDT first, then other quotes. A store row beats a shipped row; a store row for a
@@ -268,7 +290,7 @@ class MarketData:
             days = candidates[0].days()
         else:
             days = sorted({d for series in candidates for d in series.days()})
-        days = days[bisect.bisect_left(days, first):bisect.bisect_right(days, last)]
+        days = days[bisect.bisect_left(days, first) : bisect.bisect_right(days, last)]
         out = []
         for iso in days:
             for series in candidates:
@@ -336,8 +358,15 @@ class MarketData:
             return None
         iso, time_utc, _rank, price = line.split(",")
         label = coin.symbol if coin.primary else f"{coin.symbol} ({coin.name})"
-        return PricePoint(float(price), "USD", d, f"data: {label}/USD snapshot {time_utc[:5]} UTC, coingecko, {iso}",
-                          "snapshot", coin.symbol, time_utc)
+        return PricePoint(
+            float(price),
+            "USD",
+            d,
+            f"data: {label}/USD snapshot {time_utc[:5]} UTC, coingecko, {iso}",
+            "snapshot",
+            coin.symbol,
+            time_utc,
+        )
 
     def price(self, asset: str, day: DayLike, quote: str | None = None) -> PricePoint | None:
         """A price for ``asset`` on ``day``: the daily close where a candle exists (quote USDT for Binance),
@@ -409,8 +438,14 @@ class MarketData:
             value = cells[columns[cur]] if cur != "EUR" else "1"
             if not usd or not value:
                 continue
-            return Rate(cur, float(value) / float(usd), used, "daily",
-                        f"data: {cur} per USD, ECB reference rate, {used.isoformat()}", day)
+            return Rate(
+                cur,
+                float(value) / float(usd),
+                used,
+                "daily",
+                f"data: {cur} per USD, ECB reference rate, {used.isoformat()}",
+                day,
+            )
         return None
 
     def _fawaz_rate(self, cur: str, day: dt.date) -> Rate | None:
@@ -421,8 +456,9 @@ class MarketData:
             used = day - dt.timedelta(days=back)
             value = table.get((used.isoformat(), cur))
             if value:
-                return Rate(cur, value, used, "daily",
-                            f"data: {cur} per USD, fawazahmed0 currency-api, {used.isoformat()}", day)
+                return Rate(
+                    cur, value, used, "daily", f"data: {cur} per USD, fawazahmed0 currency-api, {used.isoformat()}", day
+                )
         return None
 
     def _hmrc_rate(self, cur: str, day: dt.date) -> Rate | None:
@@ -434,8 +470,14 @@ class MarketData:
         value, usd = cells[columns[cur]], cells[columns["USD"]]
         if not value or not usd:
             return None
-        return Rate(cur, float(value) / float(usd), day.replace(day=1), "monthly",
-                    f"data: {cur} per USD, HMRC monthly rate, {month}", day)
+        return Rate(
+            cur,
+            float(value) / float(usd),
+            day.replace(day=1),
+            "monthly",
+            f"data: {cur} per USD, HMRC monthly rate, {month}",
+            day,
+        )
 
     def fx(self, currency: str, day: DayLike) -> Rate | None:
         """Units of ``currency`` per 1 USD on ``day``.
@@ -449,6 +491,13 @@ class MarketData:
         if cur == "USD":
             return Rate("USD", 1.0, d, "daily", "data: USD per USD, identity", d)
         return self._ecb_rate(cur, d) or self._fawaz_rate(cur, d) or self._hmrc_rate(cur, d)
+
+    def fx_monthly(self, currency: str, day: DayLike) -> Rate | None:
+        """HMRC's monthly rate (units per USD) for the month of ``day``, even where a daily rate exists."""
+        cur = currency.upper()
+        if cur == "USD":
+            return None
+        return self._hmrc_rate(cur, _as_day(day))
 
     def fx_currencies(self) -> list[str]:
         ecb_cols, _ = self._ecb_table()
@@ -474,20 +523,42 @@ class MarketData:
                 assets = list(man.get("currencies", []))
                 notes = [f"published as units per 1 {man.get('base', 'USD')}; fx() answers in units per USD"]
                 notes += [f"days: {', '.join(man['days'])}"] if "days" in man else []
-            out.append(DatasetInfo(name, assets, str(man.get("first", "")), str(man.get("last", "")),
-                                   str(man.get("source", "")), int(man.get("rows", 0)), "shipped",
-                                   str(man.get("quote", "")), str(man.get("title", "")),
-                                   str(self.shipped_dir / name), [n for n in notes if n]))
+            out.append(
+                DatasetInfo(
+                    name,
+                    assets,
+                    str(man.get("first", "")),
+                    str(man.get("last", "")),
+                    str(man.get("source", "")),
+                    int(man.get("rows", 0)),
+                    "shipped",
+                    str(man.get("quote", "")),
+                    str(man.get("title", "")),
+                    str(self.shipped_dir / name),
+                    [n for n in notes if n],
+                )
+            )
         if self.store_dir is not None:
             for sf in storefiles.list_series(self.store_dir):
                 rows = storefiles.read_rows(sf.path)
                 partial = sum(1 for r in rows if not r.final)
                 notes = [f"{partial} partial row(s) (day still running when fetched), not used by checks"]
                 notes = notes if partial else []
-                out.append(DatasetInfo(f"{sf.exchange} {sf.symbol} {sf.timeframe}", [sf.symbol],
-                                       rows[0].date if rows else "", rows[-1].date if rows else "",
-                                       sf.exchange, len(rows), "store", sf.quote,
-                                       f"{sf.exchange} {sf.symbol} {sf.timeframe} (ccxt)", str(sf.path), notes))
+                out.append(
+                    DatasetInfo(
+                        f"{sf.exchange} {sf.symbol} {sf.timeframe}",
+                        [sf.symbol],
+                        rows[0].date if rows else "",
+                        rows[-1].date if rows else "",
+                        sf.exchange,
+                        len(rows),
+                        "store",
+                        sf.quote,
+                        f"{sf.exchange} {sf.symbol} {sf.timeframe} (ccxt)",
+                        str(sf.path),
+                        notes,
+                    )
+                )
         return out
 
 
