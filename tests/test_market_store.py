@@ -212,3 +212,13 @@ def test_malformed_store_line_is_skipped_not_fatal(empty_store: Path) -> None:
     market = open_market(empty_store)
     assert market.candle("BTC", "2026-02-05").close == 2.0
     assert market.candle("BTC", "2027-01-15") is None
+
+
+def test_fx_monthly_gives_the_hmrc_rate_even_where_a_daily_rate_exists(empty_store: Path) -> None:
+    market = open_market(empty_store)
+    day = dt.date(2026, 2, 5)
+    assert market.fx("KRW", day).granularity == "daily"
+    monthly = market.fx_monthly("KRW", day)
+    assert monthly.granularity == "monthly" and monthly.day == dt.date(2026, 2, 1)
+    assert "HMRC monthly rate, 2026-02" in monthly.source
+    assert market.fx_monthly("USD", day) is None
