@@ -521,10 +521,20 @@ def _price_position(frame: Frame, q: Quantity) -> bool:
 _SAYS_PRICE = r"\b(?:price|priced|prices|trading|trades|traded|changing\s+hands|per\s+(?:coin|token))\b[^§]{0,25}$"
 
 
+_PER_UNIT_AFTER = r"\s*(?:per|a|each)\s+(?:coin|token|share|unit|bitcoin|ether|[A-Z]{2,6})\b"
+_WORTH_AT = r"\b(?:worth|valued)\b[^.;]{0,60}\bat\s+$"
+
+
 def _says_price(frame: Frame, q: Quantity) -> bool:
-    """The word "price" (or "trading at", "per coin") right before the figure: "at the current price of $70,000"."""
-    a, _ = frame.local(q)
-    return bool(_R(_SAYS_PRICE, regex.I).search(frame.masked[max(0, a - 40) : a]))
+    """The figure is a unit price: "at the current price of $70,000", "$1,850 per token",
+    "worth roughly $12.5 billion at $1,850"."""
+    a, b = frame.local(q)
+    before = frame.masked[max(0, a - 80) : a]
+    return bool(
+        _R(_SAYS_PRICE, regex.I).search(before[-40:])
+        or _R(_PER_UNIT_AFTER).match(frame.masked, b)
+        or _R(_WORTH_AT, regex.I).search(before)
+    )
 
 
 def _asset_unit_nearby(frame: Frame, q: Quantity) -> str | None:

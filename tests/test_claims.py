@@ -163,3 +163,21 @@ def test_claims_pronoun_does_not_reach_back_many_sentences():
 def test_claims_its_takes_the_company_named_last():
     text = "ETH fell 5% today. Hon Hai reported a 35.5% surge in revenue in January. Its revenue rose 35% in January."
     assert claim_for(text, "35%").subject == "Hon Hai"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BitMine holds 4.28 million ETH, worth roughly $12.5 billion at $1,850 per token.",
+        "BitMine holds 4.28 million ETH, worth roughly $12.5 billion at $1,850.",
+        "Strategy holds 713,502 BTC, worth $50 billion at the current price of about $70,000.",
+    ],
+)
+def test_claims_unit_price_of_a_holding_is_about_its_asset(text):
+    price = [c for c in claims_of(text) if c.metric == "price"]
+    assert price and price[-1].subject in ("ETH", "BTC")
+
+
+def test_claims_fees_are_not_the_price_of_the_holding():
+    text = "Daily staking rewards fell to 3.2k ETH from 4K ETH, fees hit $2.5M, and the sector is valued at $1.1tn."
+    assert claim_for(text, "2.5M").subject != "ETH"
