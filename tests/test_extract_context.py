@@ -85,3 +85,13 @@ def test_context_daily_as_an_adjective_is_not_a_window():
 )  # fmt: skip
 def test_context_sentence_opener_followed_by_a_verb_is_a_name(text, subject):
     assert extract_text(text)[0].subject == subject
+
+
+def test_context_appositive_after_a_sentence_opening_name():
+    q = figure("Strategy, the largest corporate holder, now owns 713,502 BTC.", "713,502 BTC")
+    assert q.subject == "Strategy"
+
+
+def test_context_window_over_the_session():
+    q = figure("It dropped from $2,148 to $1,827 over the session.", "$1,827")
+    assert q.window == "over the session"

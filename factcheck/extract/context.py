@@ -171,6 +171,7 @@ def _asset_in(text: str) -> str | None:
     return None
 
 
+_APPOSITIVE = re.compile(r",[ \t]+(?:the|a|an)[ \t]+[a-z]")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 
 
@@ -179,6 +180,8 @@ def _acts(prose: str, end: int, word: str) -> bool:
     "Semler bought"), not a noun ("Trading volume", "Total reserves"); plurals ("Whales") are not names."""
     if word.endswith("s") and not word.endswith("ss"):
         return False
+    if _APPOSITIVE.match(prose, end):
+        return True  # "Strategy, the largest corporate holder, now owns ..."
     m = _NEXT_WORD.match(prose, end)
     if m is None:
         return False
