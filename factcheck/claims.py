@@ -525,6 +525,12 @@ _PER_UNIT_AFTER = r"\s*(?:per|a|each)\s+(?:coin|token|share|unit|bitcoin|ether|[
 _WORTH_AT = r"\b(?:worth|valued)\b[^.;]{0,60}\bat\s+$"
 
 
+def _worth_at(frame: Frame, q: Quantity) -> bool:
+    a, _ = frame.local(q)
+    before = frame.masked[max(0, a - 80) : a]
+    return "§" in before and bool(_R(_WORTH_AT, regex.I).search(before))
+
+
 def _says_price(frame: Frame, q: Quantity) -> bool:
     """The figure is a unit price: "at the current price of $70,000", "$1,850 per token",
     "worth roughly $12.5 billion at $1,850"."""
@@ -590,6 +596,8 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             assertive, reason = assertive_of(frame, q)
             window = q.window or (f"per {q.per}" if q.per else None)
             metric = metric_of(frame, q)
+            if metric in ("value", None) and q.kind == "amount" and _worth_at(frame, q):
+                metric = "price"  # "worth roughly $12.5 billion at $1,850": the second figure is the unit price
             if metric is None and subject and canonical_asset(subject) and _price_position(frame, q):
                 metric = "price"  # "Bitcoin, now at $90,000"; not "had fallen to $60,000" (a move)
             basis = not assertive and (reason or "").startswith("cost basis")
