@@ -51,3 +51,31 @@ def test_robustness_quantulum_error_strings_do_not_raise(text):
     for q in extract_text(text):
         assert 0 <= q.start <= q.end <= len(text)
         assert text[q.start : q.end] == q.text
+
+
+def test_robustness_random_fragments_keep_the_invariants():
+    """Seeded random soup of figure fragments: no exception, spans inside the text, sorted, low <= high."""
+    import random
+
+    from factcheck.document import parse
+    from factcheck.extract import extract_quantities
+
+    pieces = list("0123456789$€£.,-−+%/: ()x×") + [
+        "a ", "half ", "million ", "bn", "k", "ETH", " BTC", "about ", "over ", " to ", " and ", "between ",
+        "from ", "Feb. ", "Q3 ", "US$", "VND ", " per ", " of ", "two-thirds", "1/2", "\n", "nearly ", "<b>",
+        "</b>", "`", "**", " or more", " cents", "24/7", " hours", "-day", "2025", "mid-", "Rs. ", "lakh",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(1500):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        for fmt in ("text", "markdown"):
+            doc = parse(s, "-", fmt)
+            starts = []
+            for q in extract_quantities(doc):
+                assert 0 <= q.start < q.end <= len(s)
+                assert q.text == " ".join(doc.prose[q.start : q.end].split()) or q.text == s[q.start : q.end]
+                if q.low_bound is not None and q.high_bound is not None:
+                    assert q.low_bound <= q.high_bound + 1e-9
+                assert (q.value is None) == (q.kind == "date")
+                starts.append(q.start)
+            assert starts == sorted(starts)

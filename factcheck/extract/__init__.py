@@ -56,7 +56,7 @@ def _quantity(prose: str, a: Atom, h: hedges.Hedge | None) -> Quantity:
     start = h.start if h else a.start
     end = a.after_text_end or a.end
     if a.kind == "date":
-        return Quantity(prose[start:end] if h is None else prose[a.start : a.end], a.start, a.end, None, None,
+        return Quantity(_surface(prose, a.start, a.end), a.start, a.end, None, None,
                         None, None, None, "exact", "date", number_text=a.number_text,
                         date_value=a.date_value)  # fmt: skip
     bound = h.bound if h else (a.after_bound or "exact")
@@ -65,7 +65,7 @@ def _quantity(prose: str, a: Atom, h: hedges.Hedge | None) -> Quantity:
     if h is None and a.after_bound:
         bound = a.after_bound
     return Quantity(
-        text=prose[start:end],
+        text=_surface(prose, start, end),
         start=start,
         end=end,
         value=_clean(a.value),
@@ -93,7 +93,7 @@ def _range_quantity(prose, a: Atom, b: Atom, merged, start: int, h: hedges.Hedge
     unit = b.unit or a.unit
     kind = b.kind if b.unit else a.kind
     return Quantity(
-        text=prose[start:end],
+        text=_surface(prose, start, end),
         start=start,
         end=end,
         value=_clean(av),
@@ -103,7 +103,7 @@ def _range_quantity(prose, a: Atom, b: Atom, merged, start: int, h: hedges.Hedge
         unit=unit,
         bound="range",
         kind=kind,  # type: ignore[arg-type]
-        number_text=prose[a.start : b.end],
+        number_text=_surface(prose, a.start, b.end),
         hedge=h.text if h else None,
         sign=a.sign,
         per=b.per or a.per,
@@ -132,6 +132,12 @@ def _add_context(prose: str, qs: list[Quantity]) -> None:
             q.window = context.window(index, s0, s1, q.start, q.end, nxt_fig[idx], prev_fig[idx])
         if q.window is None and q.per in time_units:
             q.window = f"per {q.per}"
+
+
+def _surface(prose: str, start: int, end: int) -> str:
+    """The figure as written; markup blanked inside it ("nearly <b>$5</b>") leaves one space, not a run."""
+    text = prose[start:end]
+    return " ".join(text.split()) if "  " in text or "\n" in text else text
 
 
 def _clean(x: float | None) -> float | None:

@@ -239,11 +239,11 @@ def _amount(prose: str, m) -> Atom | None:
     pm = patterns.per_suffix().match(prose, end) if nxt2[:1] == "/" or nxt2[1:] in _PER_STARTS else None
     if pm is not None:
         w = (pm.group("slash") or pm.group("word") or "").lower()
-        base = w[:-1] if w.endswith("s") and w[:-1] in _TIME_UNITS else w
+        noun = w[:-1] if w.endswith("s") and w[:-1] in _TIME_UNITS else w
         if pm.group("slash") or pm.group("perw").lower() == "per":
-            per = "year" if base == "annum" else lex.physical_words.get(base, base)
-        elif base in _TIME_UNITS:
-            per = "year" if base == "annum" else lex.physical_words.get(base, base)
+            per = "year" if noun == "annum" else lex.physical_words.get(noun, noun)
+        elif noun in _TIME_UNITS:
+            per = "year" if noun == "annum" else lex.physical_words.get(noun, noun)
 
     written = prose[num_start : m.end()] if scaled else number_text  # "4.28 million", "187.3B"
     atom = Atom(m.start(), end, value * sign, half, unit, kind, written, sign=sign, scaled=scaled,
