@@ -51,6 +51,7 @@ class Lexicon:
     basis_average: regex.Pattern[str]
     percent_change: regex.Pattern[str]
     percent_share: regex.Pattern[str]
+    not_price_change: regex.Pattern[str]  # "shares fell 17%": a change of something other than a price
     nonassertive: list[tuple[str, regex.Pattern[str]]]
     nonassertive_after: list[tuple[str, regex.Pattern[str]]]
     clause_break: regex.Pattern[str]
@@ -107,6 +108,10 @@ def lexicon() -> Lexicon:
         ),
         percent_change=_words_regex(c["percent"]["change"]),
         percent_share=_words_regex(c["percent"]["share"]),
+        not_price_change=regex.compile(
+            r"\s*(?:of\s+)?(?:(?:its|their|the)\s+)?(?:" + _words_regex(c["percent"]["not_price_change"]).pattern + ")",
+            regex.I,
+        ),
         nonassertive=[(k, _words_regex(v)) for k, v in c["nonassertive"].items()],
         basis_verbs=_words_regex(c["cost_basis_average"]["verbs"]),
         basis_average=_words_regex(c["cost_basis_average"]["average"]),
@@ -285,6 +290,10 @@ def metric_of(frame: Frame, q: Quantity) -> str | None:
             or lex.down.search(frame.masked, lo, hi)
             or lex.percent_change.search(frame.masked, lo, hi)
         ):
+            if lex.not_price_change.search(frame.masked, lo, a) or lex.not_price_change.match(
+                frame.masked, b, min(hi, b + 30)
+            ):
+                return "other_change"
             return "change"
         if lex.percent_share.search(frame.masked, max(lo, a - 40), min(hi, b + 40)):
             return "share"

@@ -42,3 +42,13 @@ def test_contradiction_magnitudes_only_when_close_together():
     assert flagged("contradiction", near)
     far = near.replace(" Over the past", " " + "Filler sentence without figures. " * 60 + "Over the past")
     assert not flagged("contradiction", far)
+
+
+def test_contradiction_trap_changes_of_other_metrics_are_not_price_moves():
+    text = (
+        "Bitcoin plunged 14% on Thursday, its worst day since 2022. Bitcoin's share of the crypto market rose to "
+        "60% this week. Bitcoin treasury firm Strategy's shares fell 17% on Thursday. Bitcoin miners such as MARA "
+        "fell 8% on Thursday. Bitcoin ETFs shed 5% of their assets this week. BTC options open interest fell 12% "
+        "on Thursday."
+    )
+    assert not flagged("contradiction", text, as_of="2026-02-06")

@@ -63,7 +63,7 @@ def _pairs(ctx: CheckContext, idx: ClaimIndex) -> Iterator[tuple[Claim, Claim, C
                 c
                 for c in qs
                 if c.quantity.kind == "percent"
-                and c.metric in ("change", None, "drawdown")
+                and c.metric in ("change", "other_change", None, "drawdown")
                 and (abs(c.quantity.start - hi) <= 80 or abs(lo - c.quantity.end) <= 80)
             ]
             if len(pcts) >= 1:
