@@ -156,3 +156,11 @@ def test_numbers_half_of_a_year_is_a_period_not_a_share():
 def test_numbers_slash_fraction_before_of_or_a_unit(text, value, unit):
     (q,) = extract_text(text)
     assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+def test_numbers_thin_and_no_break_space_thousands():
+    (q,) = extract_text("A sum of 10\u202f000 dollars.")
+    assert (q.value, q.unit) == (10000, "USD")
+    (q,) = extract_text("They moved 1\xa0234\xa0567 BTC.")
+    assert q.value == 1234567
+    assert [q.value for q in extract_text("In 2025 100 firms")] == [None, 100]  # plain spaces never group

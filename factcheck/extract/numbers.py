@@ -32,7 +32,7 @@ def rounding_half(int_digits: str, decimals: int) -> float:
 
 def parse_digits(text: str) -> tuple[float, float] | None:
     """ "1,234.5" -> (1234.5, 0.05). None when the number is too long to be a figure."""
-    t = ascii_digits(text).replace(",", "")
+    t = ascii_digits(text).replace(",", "").replace("\u202f", "").replace("\u2009", "").replace("\xa0", "")
     int_part, _, dec = t.partition(".")
     if len(int_part.lstrip("0")) > lexicon().max_digits:
         return None
