@@ -91,3 +91,8 @@ def test_money_subunits_scale_to_the_currency(text, unit, value):
     (q,) = figures(text)
     assert q.unit == unit
     assert q.value == pytest.approx(value)
+
+
+def test_money_closing_quote_and_possessive_are_not_part_of_the_unit():
+    qs = figures("He said 'it sold for 64,000 dollars' and 5 BTC’s worth went.")
+    assert [(q.text, q.unit) for q in qs] == [("64,000 dollars", "USD"), ("5 BTC", "BTC")]

@@ -59,9 +59,10 @@ def unit_after(prose: str, end: int) -> UnitHit | None:
     words = [w for w in (m.group("w1"), m.group("w2"), m.group("w3")) if w]
     ends = [m.end("w1"), m.end("w2"), m.end("w3")]
     for n in range(len(words), 0, -1):
-        phrase = " ".join(words[:n]).rstrip("’'")
+        joined = " ".join(words[:n])
+        phrase = joined[:-2] if joined.endswith(("’s", "'s")) else joined.rstrip("’'")
         low = phrase.lower()
-        stop = ends[n - 1]
+        stop = ends[n - 1] - (len(joined) - len(phrase))  # "64,000 dollars'": the quote is not the unit
         if spaced:
             if n == 1:
                 if phrase in lex.currency_codes:
