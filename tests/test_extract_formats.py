@@ -59,3 +59,19 @@ def test_formats_every_field_of_the_contract_is_filled():
                 "subject", "window", "number_text", "hedge", "sign", "date_value", "per"):  # fmt: skip
         assert key in out
     assert (out["number_text"], out["hedge"], out["sign"]) == ("4.28 million", "about", 1)
+
+
+def test_formats_html_markup_and_nbsp_inside_a_figure():
+    html = (
+        "<html><body><p>BitMine holds <b>4.28</b>&nbsp;million <i>ETH</i>, about&nbsp;$9&nbsp;billion, up "
+        "<span>5</span>&nbsp;% in 24&nbsp;hours; VND&nbsp;10 trillion.</p></body></html>"
+    )
+    doc = parse(html, "x.html", "html")
+    got = [(q.text, q.value, q.unit) for q in extract_quantities(doc)]
+    assert got == [
+        ("4.28 million ETH", 4280000, "ETH"),
+        ("about $9 billion", 9e9, "USD"),
+        ("5 %", 5, "%"),
+        ("24 hours", 24, "hour"),
+        ("VND 10 trillion", 10e12, "VND"),
+    ]

@@ -16,6 +16,9 @@ from factcheck.extract.lexicon import lexicon
 
 D = "[0-9\uff10-\uff19]"
 SP = "[ \\t\\xa0\\u202f]"  # a space inside a figure: never a newline
+# Blanked markup ("<b>4.28</b>&nbsp;million") leaves runs of spaces inside a figure: allow a bounded run.
+GAP = SP + "{0,40}"
+GAP1 = SP + "{1,40}"
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -77,14 +80,14 @@ def scanner() -> re.Pattern:
     spaced = alternation(lex.scale_spaced)
     amount = (
         f"(?P<sign1>[-−+](?={SP}?(?:{symbols}|{D})))?"
-        f"(?:(?P<sym>{symbols}){SP}?|(?P<code>{codes}){SP})?"
+        f"(?:(?P<sym>{symbols}){GAP}|(?P<code>{codes}){GAP1})?"
         f"(?P<sign2>[-−+])?"
         f"(?:(?P<num>{_number()})"
         f"|(?P<aword>(?i:half\\s+an?|an?))(?=\\s+{scale_words}\\b)"
         f"|(?P<word>(?i:{_SMALL}(?:\\s+hundred\\b(?:\\s+(?:and\\s+)?{_SMALL})?)?(?:\\s+and\\s+a\\s+half\\b)?)))"
-        f"(?:(?P<ssp>{SP}?)(?P<sword>{scale_words})\\b"
+        f"(?:(?P<ssp>{GAP})(?P<sword>{scale_words})\\b"
         f"|(?P<satt>{attached})(?![^\\W_])"
-        f"|{SP}?(?P<sspc>{spaced})(?![^\\W_]))?"
+        f"|{GAP}(?P<sspc>{spaced})(?![^\\W_]))?"
     )
     # not inside a word or a number, not after "ERC-", "COVID-" (but after "5bn-" in "$5.2bn-$6bn")
     lookbehind = "(?<![\\w#@&$€£¥₹₩₫])(?<!\\d[.,/:+])(?<![ac-jlo-zAC-JLN-SU-Z][-‐])"

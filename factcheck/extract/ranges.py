@@ -7,7 +7,7 @@ import regex
 from factcheck.extract.lexicon import lexicon
 from factcheck.extract.scan import Atom
 
-_GAP = regex.compile(r"[ \t\xa0]*(?:(?P<dash>[-–—])|(?P<word>to|and|through))[ \t\xa0]*\Z", regex.V0)
+_GAP = regex.compile(r"[ \t\xa0\u202f]*(?:(?P<dash>[-–—])|(?P<word>to|and|through))[ \t\xa0]*\Z", regex.V0)
 _PHONE = regex.compile(r"\d{3}[-–]\d{4}")
 _TIGHT_DASH = regex.compile(r"[-–—]\Z")
 _BEFORE = regex.compile(r"(?r)(?:(?P<w1>[\p{L}]+)[\s\xa0]+)?(?P<w2>[\p{L}.~]+)[\s\xa0]+\Z", regex.V0)
@@ -19,7 +19,7 @@ def range_start(prose: str, a: Atom, b: Atom, hedge_start: int) -> int | None:
     if a.kind == "date" or b.kind == "date" or a.value is None or b.value is None:
         return None
     gap = prose[a.end : b.start]
-    if len(gap) > 12 or "\n" in gap:
+    if len(gap) > 60 or len(gap.strip()) > 8 or "\n" in gap:
         return None
     g = _GAP.match(gap)
     if g is None:

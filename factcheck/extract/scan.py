@@ -115,6 +115,8 @@ def _lead(low: str, p: int, consumed: int) -> int | None:
         return None
     if before in _GAPS and p - 2 >= consumed:
         e = p - 1
+        while e > consumed and e > p - 40 and low[e - 1] in _GAPS:
+            e -= 1  # blanked markup: "VND&nbsp;10"
         s = e
         while s > consumed and s > e - 10 and (low[s - 1].isalpha() or low[s - 1] in ".,"):
             s -= 1

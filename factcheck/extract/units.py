@@ -14,6 +14,7 @@ from functools import cache
 from factcheck.extract.lexicon import lexicon
 
 _SP = "[ \\t\\xa0\\u202f]"
+_GAP = _SP + "{0,40}"  # runs of blanks left by markup: "5</b>&nbsp;%"
 _WORD = "[^\\W\\d_°](?:[\\w°²/'’-]|\\.(?=\\w))*|°[CF]"
 _PERCENT_WORDS = {"percent": 1.0, "per cent": 1.0, "pct": 1.0}
 _PP_WORDS = {"percentage points": 1.0, "percentage point": 1.0, "basis points": 0.01, "basis point": 0.01}
@@ -35,10 +36,10 @@ def _head() -> re.Pattern:
     after_symbols = "|".join(re.escape(s) for s in sorted(lex.currency_symbols, key=len, reverse=True)
                              if not s[0].isalpha())  # fmt: skip
     return re.compile(
-        f"(?P<pct>{_SP}?%)"
-        f"|(?P<mx>(?:{_SP}?×|[xX])(?![^\\W_]))"
-        f"|{_SP}?(?P<csym>{after_symbols})(?!{_SP}?[-−+]?[0-9\\uff10-\\uff19])"
-        f"|(?P<sep>{_SP}|[-‐])?(?P<w1>{_WORD})(?:{_SP}+(?P<w2>{_WORD})(?:{_SP}+(?P<w3>{_WORD}))?)?"
+        f"(?P<pct>{_GAP}%)"
+        f"|(?P<mx>(?:{_GAP}×|[xX])(?![^\\W_]))"
+        f"|{_GAP}(?P<csym>{after_symbols})(?!{_SP}?[-−+]?[0-9\\uff10-\\uff19])"
+        f"|(?P<sep>{_SP}{{1,40}}|[-‐])?(?P<w1>{_WORD})(?:{_SP}+(?P<w2>{_WORD})(?:{_SP}+(?P<w3>{_WORD}))?)?"
     )
 
 
