@@ -8,6 +8,7 @@ offsets stay file offsets.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,46 +27,49 @@ _R = cache(regex.compile)  # compiled once per pattern and flags
 # ---------------------------------------------------------------- lexicons
 
 
-def _words_regex(words: list[str], flags: int = regex.I) -> regex.Pattern[str]:
-    """Whole-word alternation of ``words`` (longest first); spaces in phrases match any run of spaces."""
+def _words_regex(words: list[str], flags: int = re.I) -> re.Pattern[str]:
+    """Whole-word alternation of ``words`` (longest first); spaces in phrases match any run of spaces.
+
+    The lexicon's literal alternations are compiled with the standard ``re`` (3x faster to compile than
+    ``regex``, a measured share of a run); none can backtrack beyond the length of its longest word."""
     alts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
     worded = [w for w in alts if w[0].isalnum() and w[-1].isalnum()]
     other = [w for w in alts if w not in worded]
     parts = []
     if worded:
-        parts.append(r"\b(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in worded) + r")\b")
+        parts.append(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in worded) + r")\b")
     for w in other:
-        esc = regex.escape(w).replace(r"\ ", r"\s+")
+        esc = re.escape(w).replace(r"\ ", r"\s+")
         left = r"\b" if w[0].isalnum() else ""
         right = r"\b" if w[-1].isalnum() else ""
         parts.append(left + esc + right)
-    return regex.compile("|".join(parts) or r"(?!x)x", flags)
+    return re.compile("|".join(parts) or r"(?!x)x", flags)
 
 
 @dataclass(slots=True)
 class Lexicon:
     metric_reach: int
-    window_keys: list[tuple[str, regex.Pattern[str]]]  # canonical window -> phrases, tried in order
-    metric_any: regex.Pattern[str]  # every metric cue, one named group per metric
-    basis_verbs: regex.Pattern[str]  # buying verbs that make "an average ... price" a cost basis
-    basis_average: regex.Pattern[str]
-    percent_change: regex.Pattern[str]
-    percent_share: regex.Pattern[str]
-    not_price_change: regex.Pattern[str]  # "shares fell 17%": a change of something other than a price
-    nonassertive: list[tuple[str, regex.Pattern[str]]]
-    nonassertive_after: list[tuple[str, regex.Pattern[str]]]
-    clause_break: regex.Pattern[str]
-    up: regex.Pattern[str]
-    down: regex.Pattern[str]
-    current: regex.Pattern[str]
-    past: regex.Pattern[str]
-    anaphora: regex.Pattern[str]
-    anaphora_asset: regex.Pattern[str]
-    anaphora_entity: regex.Pattern[str]
+    window_keys: list[tuple[str, re.Pattern[str]]]  # canonical window -> phrases, tried in order
+    metric_any: re.Pattern[str]  # every metric cue, one named group per metric
+    basis_verbs: re.Pattern[str]  # buying verbs that make "an average ... price" a cost basis
+    basis_average: re.Pattern[str]
+    percent_change: re.Pattern[str]
+    percent_share: re.Pattern[str]
+    not_price_change: re.Pattern[str]  # "shares fell 17%": a change of something other than a price
+    nonassertive: list[tuple[str, re.Pattern[str]]]
+    nonassertive_after: list[tuple[str, re.Pattern[str]]]
+    clause_break: re.Pattern[str]
+    up: re.Pattern[str]
+    down: re.Pattern[str]
+    current: re.Pattern[str]
+    past: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    anaphora_asset: re.Pattern[str]
+    anaphora_entity: re.Pattern[str]
     anaphora_reach: int
     not_entities: frozenset[str]
     longest_name: int
-    asset_candidates: regex.Pattern[str]  # capitalised words, $TICKERS and lowercase asset names
+    asset_candidates: re.Pattern[str]  # capitalised words, $TICKERS and lowercase asset names
     multi_names: dict[str, list[tuple[str, ...]]]
     asset_of: dict[str, str] = field(default_factory=dict)
 
@@ -92,7 +96,7 @@ def lexicon() -> Lexicon:
         for n in a.get("names", []):
             asset_of.setdefault(n.lower(), t)
             if 0 < a.get("rank", 0) <= lowercase_rank and n.isalpha():
-                lowercase.add(regex.escape(n.lower()))
+                lowercase.add(re.escape(n.lower()))
             longest = max(longest, len(n.split()))
             parts = n.lower().split()
             if len(parts) > 1:
@@ -102,21 +106,19 @@ def lexicon() -> Lexicon:
             longest = max(longest, len(n.split()))
     return Lexicon(
         metric_reach=int(c.get("metric_reach", 6)),
-        window_keys=[(w["key"], regex.compile(w["pattern"], regex.I)) for w in c["window_keys"]],
-        metric_any=regex.compile(
-            "|".join(f"(?P<{k}>{_words_regex(v).pattern})" for k, v in c["metrics"].items()), regex.I
-        ),
+        window_keys=[(w["key"], re.compile(w["pattern"], re.I)) for w in c["window_keys"]],
+        metric_any=re.compile("|".join(f"(?P<{k}>{_words_regex(v).pattern})" for k, v in c["metrics"].items()), re.I),
         percent_change=_words_regex(c["percent"]["change"]),
         percent_share=_words_regex(c["percent"]["share"]),
-        not_price_change=regex.compile(
+        not_price_change=re.compile(
             r"\s*(?:of\s+)?(?:(?:its|their|the)\s+)?(?:" + _words_regex(c["percent"]["not_price_change"]).pattern + ")",
-            regex.I,
+            re.I,
         ),
         nonassertive=[(k, _words_regex(v)) for k, v in c["nonassertive"].items()],
         basis_verbs=_words_regex(c["cost_basis_average"]["verbs"]),
         basis_average=_words_regex(c["cost_basis_average"]["average"]),
         nonassertive_after=[(k, _words_regex(v)) for k, v in c["nonassertive_after"].items()],
-        clause_break=regex.compile("|".join(regex.escape(b) for b in c["clause_breaks"])),
+        clause_break=re.compile("|".join(re.escape(b) for b in c["clause_breaks"])),
         up=_words_regex(d["up"]),
         down=_words_regex(d["down"]),
         current=_words_regex(c["time"]["current"]),
@@ -127,7 +129,7 @@ def lexicon() -> Lexicon:
         anaphora_reach=int(c["anaphora"].get("reach", 3)),
         not_entities=frozenset(c["not_entities"]),
         longest_name=longest,
-        asset_candidates=regex.compile(
+        asset_candidates=re.compile(
             r"\$?[A-Z][\w-]*|\$[a-z][\w-]*|\b(?:" + "|".join(sorted(lowercase, key=len, reverse=True)) + r")\b"
         ),
         multi_names={k: sorted(v, key=len, reverse=True) for k, v in multi.items()},
