@@ -116,3 +116,12 @@ def test_bounds_near_is_approx():
 def test_bounds_range_after_a_scale_letter():
     (q,) = figures("Analysts see $5.2bn-$6bn in inflows.")
     assert (q.bound, q.value, q.high, q.unit) == ("range", 5.2e9, 6e9, "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("It takes between 3-5 days to settle.", [("between 3-5 days", "range")]),
+     ("Call 1-800-555-0199 now.", [("1", "exact"), ("800", "exact"), ("555", "exact"), ("0199", "exact")])],
+)  # fmt: skip
+def test_bounds_dash_ranges_but_not_phone_numbers(text, expected):
+    assert [(q.text, q.bound) for q in figures(text)] == expected

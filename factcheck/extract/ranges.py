@@ -8,8 +8,9 @@ from factcheck.extract.lexicon import lexicon
 from factcheck.extract.scan import Atom
 
 _GAP = regex.compile(r"[ \t\xa0\u202f]*(?:(?P<dash>[-–—])|(?P<word>to|and|through))[ \t\xa0]*\Z", regex.V0)
+_AND_NEXT = regex.compile(r"[ \t\xa0]+and[ \t\xa0]+[\d$€£¥₹]")
+_CHAINED = regex.compile(r"[-–]\d")
 _PHONE = regex.compile(r"\d{3}[-–]\d{4}")
-_TIGHT_DASH = regex.compile(r"[-–—]\Z")
 _BEFORE = regex.compile(r"(?r)(?:(?P<w1>[\p{L}]+)[\s\xa0]+)?(?P<w2>[\p{L}.~]+)[\s\xa0]+\Z", regex.V0)
 _BETWEEN = regex.compile(r"(?r)\b(?i:between)[\s\xa0]+\Z", regex.V0)
 
@@ -28,8 +29,13 @@ def range_start(prose: str, a: Atom, b: Atom, hedge_start: int) -> int | None:
         return None
     if a.after_bound or (a.per and b.per and a.per != b.per):
         return None
-    if g.group("dash") and a.unit is None and b.unit is None and _PHONE.fullmatch(prose[a.start : b.end]):
-        return None  # "123-4567" is a phone number, not a range
+    if g.group("dash") and a.unit is None and b.unit is None:
+        if (
+            _PHONE.fullmatch(prose[a.start : b.end])
+            or _CHAINED.match(prose, b.end)
+            or prose[a.start - 1 : a.start] == "-"
+        ):
+            return None  # "123-4567", "1-800-555-0199": a phone number or code, not a range
     start = hedge_start
     word = g.group("word")
     between = _BETWEEN.search(prose, max(0, hedge_start - 12), hedge_start)
@@ -38,7 +44,9 @@ def range_start(prose: str, a: Atom, b: Atom, hedge_start: int) -> int | None:
             return None
         start = between.start()
     elif between is not None:
-        return None  # "between X-Y and Z" is not this
+        if _AND_NEXT.match(prose, b.after_text_end or b.end):
+            return None  # "between 3-5 and 8": the "and" belongs to "between"
+        start = between.start()  # "between 3-5 days"
     else:
         w = _BEFORE.search(prose, max(0, hedge_start - 40), hedge_start)
         change = lexicon().change_words
@@ -47,8 +55,6 @@ def range_start(prose: str, a: Atom, b: Atom, hedge_start: int) -> int | None:
         ranging = w2 == "from" and w1 in ("ranging", "range", "ranges", "ranged", "varying", "varies")
         if not ranging and (w1 in change or w2 in change):
             return None  # "from $0.45 to $0.52", "grew 14.7 million to 24.8 million": a change, two figures
-        if g.group("dash") and gap.strip() != gap and not _TIGHT_DASH.match(gap.strip()):
-            return None
     return start
 
 
