@@ -164,3 +164,13 @@ def test_numbers_thin_and_no_break_space_thousands():
     (q,) = extract_text("They moved 1\xa0234\xa0567 BTC.")
     assert q.value == 1234567
     assert [q.value for q in extract_text("In 2025 100 firms")] == [None, 100]  # plain spaces never group
+
+
+@pytest.mark.parametrize(("text", "value"), [("It oscillates at 4e14 hertz.", 4e14), ("A 9.83e-3 drift.", 9.83e-3)])
+def test_numbers_scientific_notation(text, value):
+    (q,) = extract_text(text)
+    assert q.value == pytest.approx(value)
+
+
+def test_numbers_scientific_lookalikes_are_not_figures():
+    assert extract_text("The 5e edition, hex 0x1e5, and 1e999.") == []

@@ -33,14 +33,18 @@ def rounding_half(int_digits: str, decimals: int) -> float:
 def parse_digits(text: str) -> tuple[float, float] | None:
     """ "1,234.5" -> (1234.5, 0.05). None when the number is too long to be a figure."""
     t = ascii_digits(text).replace(",", "").replace("\u202f", "").replace("\u2009", "").replace("\xa0", "")
+    exponent = 0
+    if "e" in t or "E" in t:  # "9.83e-3": the rounding of the mantissa, scaled
+        t, _, exp = t.replace("E", "e").partition("e")
+        exponent = int(exp.replace("−", "-"))
     int_part, _, dec = t.partition(".")
     if len(int_part.lstrip("0")) > lexicon().max_digits:
         return None
     try:
-        value = float(t)
-    except ValueError:
+        value = float(t) * 10.0**exponent
+    except (ValueError, OverflowError):
         return None
-    return value, rounding_half(int_part, len(dec))
+    return value, rounding_half(int_part, len(dec)) * 10.0**exponent
 
 
 def parse_words(text: str) -> tuple[float, float] | None:
