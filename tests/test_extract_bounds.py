@@ -125,3 +125,13 @@ def test_bounds_range_after_a_scale_letter():
 )  # fmt: skip
 def test_bounds_dash_ranges_but_not_phone_numbers(text, expected):
     assert [(q.text, q.bound) for q in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [("fees as low as $5", "lower"), ("a drop of as much as 6%", "upper"), ("It took 5 years or so.", "approx"),
+     ("a whopping $5 billion", "exact")],
+)  # fmt: skip
+def test_bounds_more_hedges_from_the_lexicon(text, bound):
+    (q,) = figures(text)
+    assert q.bound == bound

@@ -12,7 +12,7 @@ from factcheck.extract.units import unit_after
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _PER_STARTS = frozenset("paeP/APE")  # "/hour", " per", " a", " an", " each", " every"
-_AFTER_STARTS = frozenset("oaOA+")  # " or more", " and up", " at most"
+_AFTER_STARTS = frozenset("oagOAG+")  # " or more", " and up", " at most", " give or take"
 _LEAD_CHARS = frozenset("-−+.")  # a sign or a leading decimal point: "-15%", ".5"
 _LEADS = ("half an ", "half a ", "an ", "a ")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|second|latter|last|back|front|other|1st|2nd)\s+$", re.I)
