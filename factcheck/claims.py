@@ -27,22 +27,50 @@ _R = cache(regex.compile)  # compiled once per pattern and flags
 # ---------------------------------------------------------------- lexicons
 
 
-def _words_regex(words: list[str], flags: int = re.I) -> re.Pattern[str]:
-    """Whole-word alternation of ``words`` (longest first); spaces in phrases match any run of spaces.
+def _trie(words: list[str]) -> str:
+    """One pattern for many literal words, sharing their prefixes: "drop|dropped|drops" -> "drop(?:ped|s)?".
 
-    The lexicon's literal alternations are compiled with the standard ``re`` (3x faster to compile than
-    ``regex``, a measured share of a run); none can backtrack beyond the length of its longest word."""
-    alts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    worded = [w for w in alts if w[0].isalnum() and w[-1].isalnum()]
-    other = [w for w in alts if w not in worded]
+    A trie keeps matching linear in the text (the plain alternation retries every word at every position)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        alts = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if ends:
+            return body + "?" if len(alts) == 1 and len(body) == 1 else "(?:" + body + ")?"
+        return body
+
+    return emit(root)
+
+
+def _words_regex(words: list[str], flags: int = re.I) -> re.Pattern[str]:
+    """Whole-word match of any of ``words``; spaces in phrases match any run of spaces.
+
+    The lexicon's literal word lists are compiled with the standard ``re`` as a trie (fast to compile and
+    to run; no pattern can backtrack beyond the length of its longest word)."""
+    alts = {" ".join(w.split()) for w in words if w.strip()}
+    if flags & re.I:
+        alts = {w.lower() for w in alts}
+    worded = sorted(w for w in alts if w[0].isalnum() and w[-1].isalnum())
+    other = sorted(w for w in alts if w not in worded)
     parts = []
     if worded:
-        parts.append(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in worded) + r")\b")
+        parts.append(r"\b(?:" + _trie(worded) + r")\b")
     for w in other:
-        esc = re.escape(w).replace(r"\ ", r"\s+")
         left = r"\b" if w[0].isalnum() else ""
         right = r"\b" if w[-1].isalnum() else ""
-        parts.append(left + esc + right)
+        parts.append(left + _trie([w]) + right)
     return re.compile("|".join(parts) or r"(?!x)x", flags)
 
 
