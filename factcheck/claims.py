@@ -54,6 +54,14 @@ def _trie(words: list[str]) -> str:
     return emit(root)
 
 
+def _cue_table(lists: dict[str, list[str]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, words in lists.items():
+        for w in words:
+            table.setdefault(" ".join(w.lower().split()), name)
+    return table
+
+
 def _words_regex(words: list[str], flags: int = re.I) -> re.Pattern[str]:
     """Whole-word match of any of ``words``; spaces in phrases match any run of spaces.
 
@@ -78,7 +86,8 @@ def _words_regex(words: list[str], flags: int = re.I) -> re.Pattern[str]:
 class Lexicon:
     metric_reach: int
     window_keys: list[tuple[str, re.Pattern[str]]]  # canonical window -> phrases, tried in order
-    metric_any: re.Pattern[str]  # every metric cue, one named group per metric
+    metric_any: re.Pattern[str]  # every metric cue (one trie)
+    metric_of_cue: dict[str, str]  # cue, lower case and single-spaced -> metric (the first metric listing it)
     basis_verbs: re.Pattern[str]  # buying verbs that make "an average ... price" a cost basis
     basis_average: re.Pattern[str]
     percent_change: re.Pattern[str]
@@ -135,7 +144,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         metric_reach=int(c.get("metric_reach", 6)),
         window_keys=[(w["key"], re.compile(w["pattern"], re.I)) for w in c["window_keys"]],
-        metric_any=re.compile("|".join(f"(?P<{k}>{_words_regex(v).pattern})" for k, v in c["metrics"].items()), re.I),
+        metric_any=_words_regex([w for v in c["metrics"].values() for w in v]),
+        metric_of_cue=_cue_table(c["metrics"]),
         percent_change=_words_regex(c["percent"]["change"]),
         percent_share=_words_regex(c["percent"]["share"]),
         not_price_change=re.compile(
@@ -338,7 +348,7 @@ def metric_of(frame: Frame, q: Quantity) -> str | None:
             continue
         d = _word_distance(frame.masked, m.start() if m.start() >= b else m.end(), a if m.end() <= a else b)
         if d <= lex.metric_reach and (best_d is None or d < best_d):
-            best, best_d = m.lastgroup, d
+            best, best_d = lex.metric_of_cue.get(" ".join(m.group(0).lower().split())), d
     if best is None and q.unit and canonical_asset(q.unit):
         return "holdings"
     return best
