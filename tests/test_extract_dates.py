@@ -50,3 +50,12 @@ def test_dates_a_year_with_a_unit_is_an_amount():
 
 def test_dates_invalid_slash_pair_is_not_a_date():
     assert [q.kind for q in extract_text("Support is 24/7 here.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [("Revenue rose 35% in January.", ["January"]), ("May I ask? March on, troops.", []),
+     ("In mid-January it fell; in early March 2025 it rose.", ["mid-January", "early March 2025"])],
+)  # fmt: skip
+def test_dates_month_names_after_a_preposition(text, dates):
+    assert [q.text for q in extract_text(text) if q.kind == "date"] == dates

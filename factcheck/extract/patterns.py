@@ -24,6 +24,7 @@ MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?"
 )
+FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -66,6 +67,7 @@ def scanner() -> re.Pattern:
         f"|FY\\s?(?:{year}|\\d\\d)(?!\\d)"
         f"|{year}[-–/](?:{year}|\\d\\d)(?![\\d\\-–/])"
         f"|{year}s(?!\\w)"
+        f"|(?:(?i:early|mid|late)[\\s-]+)?(?:{FULL_MONTHS})(?:,?\\s+{year}(?!\\d))?(?![\\w-])"
         ")"
     )
     fraction = (
@@ -149,6 +151,7 @@ def anchors() -> tuple[re.Pattern, re.Pattern]:
     lex = lexicon()
     words = set(lex.number_words) | set(lex.fractions) | set(lex.multiple_words)
     words |= {w for w in lex.scale_words if " " not in w}
+    words |= {m.lower() for m in FULL_MONTHS.split("|")}
     symbols = "".join(sorted({s for s in lex.currency_symbols if len(s) == 1 and not s.isalpha()}))
     digits = re.compile(f"[0-9\\uff10-\\uff19{re.escape(symbols)}][0-9\\uff10-\\uff19]*")
     return digits, re.compile(f"\\b{trie(sorted(words))}\\b")

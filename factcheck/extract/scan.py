@@ -20,6 +20,14 @@ _PERIOD_AFTER = re.compile(
     r"\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:\d|(?:year|decade|month|quarter|century|season|session|this|last|next"
     r"|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
 )
+_MONTH_NAMES = frozenset(patterns.FULL_MONTHS.split("|"))
+_LOWER_MONTHS = frozenset(m.lower() for m in _MONTH_NAMES)
+_MONTH_LEADS = ("early ", "mid-", "mid ", "late ")
+_MONTH_LEAD = re.compile(
+    r"\b(?:in|since|until|till|by|from|through|during|of|early|late|mid|last|next|this|before|after|to|and|or)"
+    r"[\s-]+$",
+    re.I,
+)
 _SLASH_PAIR = re.compile(r"\d{1,2}/\d{1,2}")
 _FRACTION_OF = re.compile(r"\s+(?:of|the|its|their|his|her|our|all)\b", re.I)  # "half of", "half the"
 _AMOUNT_GROUPS = ("sign1", "sign2", "sym", "code", "num", "aword", "word", "sword", "satt", "sspc")
@@ -75,6 +83,12 @@ def scan(prose: str) -> list[Atom]:
             lead = _lead(low, p, consumed)
             if lead is not None:
                 m = main.match(prose, lead)
+        elif words[p] in _LOWER_MONTHS:  # "mid-January", "early March"
+            pre = low[max(consumed, p - 6) : p]
+            for lead_text in _MONTH_LEADS:
+                if pre.endswith(lead_text) and (len(pre) == len(lead_text) or not pre[-len(lead_text) - 1].isalpha()):
+                    m = main.match(prose, p - len(lead_text))
+                    break
         elif words[p] in words_before:  # "a million", "half a billion", "a quarter of"
             pre = low[max(consumed, p - 7) : p]
             for lead_text in _LEADS:
@@ -130,6 +144,8 @@ def _date_atom(prose: str, m) -> Atom | None:
     text = m.group("date")
     if "/" in text and (text in lexicon().idioms or not dates.is_valid_slash_date(text)):
         return None
+    if text in _MONTH_NAMES and not _MONTH_LEAD.search(prose, max(0, m.start() - 16), m.start()):
+        return None  # "in January" is a date; "May I" and "March on" are not
     if _SLASH_PAIR.fullmatch(text):  # "1/3 of the supply", "a 1/4 inch gap": a fraction, not a day
         a, b = (int(x) for x in text.split("/"))
         if _FRACTION_OF.match(prose, m.end()):
