@@ -52,3 +52,13 @@ def test_contradiction_trap_changes_of_other_metrics_are_not_price_moves():
         "on Thursday."
     )
     assert not flagged("contradiction", text, as_of="2026-02-06")
+
+
+def test_contradiction_same_holder_two_holdings():
+    text = "BitMine holds about 4.28 million ETH. Analysts note BitMine holds 3.1 million ETH in cold storage."
+    assert flagged("contradiction", text) == ["3.1 million ETH"]
+
+
+def test_contradiction_trap_purchase_is_not_a_holding():
+    text = "BitMine holds about 4.28 million ETH. BitMine recently acquired 41,788 ETH. BitMine holds 4,285,126 ETH."
+    assert not flagged("contradiction", text)

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from factcheck import formatting as fmt
 from factcheck.checks import CheckContext
 from factcheck.checks.figures import index, make_finding, tested, tolerance
-from factcheck.claims import window_key
+from factcheck.claims import canonical_asset, window_key
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding
 from factcheck.rulebook import Rule
@@ -75,6 +77,58 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         if ups and downs:
             yield from _opposite(rule, k, ups, downs, by_subject[k[:2]], prose)
         yield from _magnitudes(rule, opts, members, local)
+    yield from _holdings(ctx, rule, opts, idx.claims, local)
+
+
+_HOLDS = regex.compile(
+    r"\b(?:holds|holding|owns|owning|has|have|had|held|sits\s+on|treasury\s+of|reserves\s+of|stash\s+of)\b[^,;]{0,40}$",
+    regex.I,
+)
+_FLOW = regex.compile(
+    r"\b(?:bought|buys|buying|acquired|acquires|purchased|sold|sells|selling|added|adds|shed|moved|deposited|"
+    r"withdrew|transferred|received|lost|stole|stolen|absorbed|latest|recently|new)\b[^,;]{0,40}$",
+    regex.I,
+)
+
+
+def _holdings(ctx: CheckContext, rule: Rule, opts: dict, claims: list[Claim], local: int) -> Iterator[Finding]:
+    """Two statements of what one holder holds of one asset ("BitMine holds 4.28 million ETH" ... "BitMine
+    holds 3.1 million ETH") close together: flows (bought, sold, added) are never compared."""
+    prose = ctx.doc.prose
+    stocks: list[Claim] = []
+    for c in claims:
+        q = c.quantity
+        if not c.assertive or q.kind != "amount" or not q.unit or not canonical_asset(q.unit) or q.value is None:
+            continue
+        if not c.subject or canonical_asset(c.subject) or q.bound not in ("exact", "approx"):
+            continue
+        before = prose[max(c.sentence_start, q.start - 60) : q.start]
+        if _HOLDS.search(before) and not _FLOW.search(before):
+            stocks.append(c)
+    for i, a in enumerate(stocks):
+        for b in stocks[i + 1 :]:
+            if b.quantity.start - a.quantity.start > local:
+                break
+            if a.subject != b.subject or canonical_asset(a.quantity.unit or "") != canonical_asset(
+                b.quantity.unit or ""
+            ):
+                continue
+            tol = tolerance(opts, a.quantity, b.quantity)
+            ia, ib = tested(a.quantity, tol), tested(b.quantity, tol)
+            if ia.meets(ib):
+                continue
+            yield make_finding(
+                rule,
+                b.quantity,
+                f"{b.subject} holds {b.quantity.text.strip()} here but {a.quantity.text.strip()} earlier in the text",
+                expected=a.quantity.text.strip(),
+                others=[a.quantity],
+                work=[
+                    f"{a.quantity.text.strip()} -> {fmt.interval(ia, a.quantity.unit)}",
+                    f"{b.quantity.text.strip()} -> {fmt.interval(ib, b.quantity.unit)}",
+                ],
+                readings=["the same holder's holding of the same asset, stated twice close together"],
+            )
 
 
 def _support(side: list[Claim], others: list[Claim], direction: int, prose: str) -> float:
