@@ -75,3 +75,8 @@ def test_formats_html_markup_and_nbsp_inside_a_figure():
         ("24 hours", 24, "hour"),
         ("VND 10 trillion", 10e12, "VND"),
     ]
+
+
+def test_formats_markdown_list_numbers_are_not_figures():
+    doc = parse("1. BitMine holds 4.28 million ETH\n2) Up 10%\n- $5 billion in inflows\n", "x.md", "markdown")
+    assert [q.text for q in extract_quantities(doc)] == ["4.28 million ETH", "10%", "$5 billion"]

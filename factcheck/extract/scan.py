@@ -28,6 +28,7 @@ _MONTH_LEAD = re.compile(
     r"[\s-]+$",
     re.I,
 )
+_LIST_MARKER = re.compile(r"[.)][ \t]")
 _SLASH_PAIR = re.compile(r"\d{1,2}/\d{1,2}")
 _FRACTION_OF = re.compile(r"\s+(?:of|the|its|their|his|her|our|all)\b", re.I)  # "half of", "half the"
 _AMOUNT_GROUPS = ("sign1", "sign2", "sym", "code", "num", "aword", "word", "sword", "satt", "sspc")
@@ -240,6 +241,12 @@ def _amount(prose: str, m) -> Atom | None:
             return None
         if currency is None and _after_label(prose, m.start(), number_text):
             return None
+        if (
+            currency is None
+            and _LIST_MARKER.match(prose, end)
+            and not prose[prose.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+        ):
+            return None  # "1. " / "2) " opening a line: a list item number
     if word:
         if not scaled and unit is None and number_text.lower() in lex.needs_unit:
             return None
