@@ -92,3 +92,13 @@ def test_derived_product_corpus_loss_and_drawdown_pass():
 def test_derived_product_trap_hack_losses_are_not_position_losses():
     text = "Truebit lost approximately 8,535 ETH, valued at around $26.4 million. ETH trades at $2,087 at press time."
     assert not flagged("derived-product", text)
+
+
+def test_derived_product_trap_another_holders_cost_basis_is_not_used():
+    text = (
+        "Strategy, which holds 713,502 BTC bought at an average of $76,052 per coin, paid about $54.3 billion for "
+        "its stack. Metaplanet holds 35,102 BTC worth around $2.3 billion at current prices. The firm's average "
+        "cost of $107,700 per coin implies a total outlay of about $3.8 billion."
+    )
+    assert not flagged("derived-product", text)
+    assert flagged("derived-product", text.replace("about $3.8 billion", "about $2.7 billion"))

@@ -39,3 +39,11 @@ def test_multiple_discount_that_fits_passes():
 
 def test_multiple_trap_no_figure_to_compare_is_not_checked():
     assert not flagged("multiple", "This is three times what banks need and roughly 33 times what airlines require.")
+
+
+def test_multiple_trap_pair_of_another_clause_is_not_used():
+    text = (
+        "On-chain activity doubled to 1.2 million daily transactions from 600,000 a year ago, and fees rose 45% "
+        "from $2.2 million to $3.6 million per day."
+    )
+    assert not flagged("multiple", text)

@@ -13,6 +13,7 @@ Losses and drawdowns are checked against the same readings: loss = cost - value,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import product
 
 from factcheck import formatting as fmt
@@ -116,8 +117,18 @@ def _check_value(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: 
     yield from _compare_product(rule, opts, c, [h], prices, "value")
 
 
+def _sentence_holder(idx: ClaimIndex, p: Claim) -> str | None:
+    """The holder named by the claims of a price's sentence ("Strategy, which holds 713,502 BTC bought at ...")."""
+    for o in idx.in_sentence.get(p.sentence_start, []):
+        h = _holder(o)
+        if h:
+            return h
+    return None
+
+
 def _check_cost(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: Claim, article: int):
     nearby = idx.within(c, article)
+    holder = _holder(c)
     holdings = _holdings_in_sentence(idx, c) or [
         h
         for h in nearby
@@ -125,12 +136,25 @@ def _check_cost(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: C
     ]
     if not holdings:
         return
+    if holder is None:
+        holders = {_holder(h) for h in holdings} - {None}
+        holder = holders.pop() if len(holders) == 1 else None
     named = canonical_asset(c.subject) if c.subject else None
     if named:
         holdings = [h for h in holdings if canonical_asset(h.quantity.unit or "") == named]
-    prices = []
+    prices: list[Claim] = []
     for asset in {canonical_asset(h.quantity.unit or "") for h in holdings} - {None}:
-        prices.extend(_prices(idx, nearby, asset, cost_basis=True))  # type: ignore[arg-type]
+        for p in nearby:
+            q = p.quantity
+            if not _is_cost_basis(p) or not is_money(q) or q.value is None or p.metric != "price":
+                continue
+            if p.subject == asset:
+                other = _sentence_holder(idx, p)
+                if holder and other and other != holder:
+                    continue  # another holder's cost basis
+                prices.append(p)
+            elif holder and p.subject == holder:
+                prices.append(replace(p, subject=asset))  # "The firm's average cost of $107,700 per coin"
     if not prices:
         return
     assets_priced = {p.subject for p in prices}

@@ -60,10 +60,17 @@ def _check_multiple(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, 
     froms = [s for s in sentence if s.role == "from"]
     tos = [s for s in sentence if s.role == "to"]
     pairs: list[tuple[Claim, Claim, str]] = []
+    reach = int(opts.get("pair_chars", 60))
     for f in froms:
         for t in tos:
-            if _compatible(f.quantity, t.quantity):
-                pairs.append((f, t, "ratio"))
+            if not _compatible(f.quantity, t.quantity):
+                continue
+            lo, hi = min(q.start, f.quantity.start, t.quantity.start), max(q.end, f.quantity.end, t.quantity.end)
+            inside = [s for s in sentence if lo <= s.quantity.start < hi and s not in (c, f, t)]
+            if hi - lo > 2 * reach + len(q.text) or any(s.quantity.kind in ("percent", "multiple") for s in inside):
+                continue  # "doubled ..., and fees rose 45% from $2.2 million to $3.6 million": another clause's pair
+            pairs.append((f, t, "ratio"))
+    pairs.sort(key=lambda p: abs(p[0].quantity.start - q.start) + abs(p[1].quantity.start - q.start))
     if not pairs:
         after = [s for s in sentence if s.quantity.start > q.end]
         if after:
