@@ -74,3 +74,13 @@ def test_units_extractor_does_not_import_pint():
         "assert 'pint' not in sys.modules and 'pandas' not in sys.modules, 'heavy import'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [("EPS of 12 cents a share.", "share"), ("They paid $4,001 a coin.", "coin"), ("Gains of 29% a week.", "week"),
+     ("A mint cost $50 per NFT.", "nft"), ("It cost $5 a year later.", None)],
+)  # fmt: skip
+def test_units_rate_after_a_or_per(text, per):
+    (q,) = figures(text)
+    assert q.per == per

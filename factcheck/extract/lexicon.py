@@ -24,6 +24,7 @@ class Lexicon:
     number_words: dict[str, int]
     needs_unit: frozenset[str]
     idioms: frozenset[str]
+    per_nouns: frozenset[str]  # rate denominators after "a"/"each": "a share", "a token"
     scale_words: dict[str, float]  # lowercased
     scale_attached: dict[str, float]  # exact
     scale_spaced: dict[str, float]  # exact
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
         number_words={k.lower(): int(v) for k, v in numbers["words"].items()},
         needs_unit=frozenset(numbers["word_rules"]["needs_unit"]),
         idioms=frozenset(numbers["word_rules"].get("idioms", [])),
+        per_nouns=frozenset(n.lower() for n in units.get("rates", {}).get("per_nouns", [])),
         scale_words={k.lower(): float(v) for k, v in numbers["scales"]["words"].items()},
         scale_attached={k: float(v) for k, v in numbers["scales"]["attached"].items()},
         scale_spaced={k: float(v) for k, v in numbers["scales"]["spaced"].items()},

@@ -28,6 +28,7 @@ _MONTH_LEAD = re.compile(
     r"[\s-]+$",
     re.I,
 )
+_NOT_A_RATE = re.compile(r"[ \t]+(?:ago|earlier|later|before|after|or)\b", re.I)
 _LIST_MARKER = re.compile(r"[.)][ \t]")
 _SLASH_PAIR = re.compile(r"\d{1,2}/\d{1,2}")
 _FRACTION_OF = re.compile(r"\s+(?:of|the|its|their|his|her|our|all)\b", re.I)  # "half of", "half the"
@@ -267,7 +268,8 @@ def _amount(prose: str, m) -> Atom | None:
         noun = w[:-1] if w.endswith("s") and w[:-1] in _TIME_UNITS else w
         if pm.group("slash") or pm.group("perw").lower() == "per":
             per = "year" if noun == "annum" else lex.physical_words.get(noun, noun)
-        elif noun in _TIME_UNITS:
+        elif (noun in _TIME_UNITS or noun in lex.per_nouns) and not _NOT_A_RATE.match(prose, pm.end()):
+            # "29% a week", "12 cents a share"; not "$5 a year later"
             per = "year" if noun == "annum" else lex.physical_words.get(noun, noun)
 
     written = prose[num_start : m.end()] if scaled else number_text  # "4.28 million", "187.3B"
