@@ -62,3 +62,9 @@ def test_share_of_whole_trap_shares_of_different_wholes_are_not_added():
 def test_share_of_whole_trap_unrelated_following_sentence_is_not_a_part():
     text = "Of the first $250 million installment, $187 million went to family entities. The firm raised $300 million."
     assert not flagged("share-of-whole", text)
+
+
+def test_share_of_whole_of_which():
+    text = "Stablecoins reached $310 billion in supply, of which USDT is $187 billion ({p})."
+    assert not flagged("share-of-whole", text.format(p="60%"))
+    assert flagged("share-of-whole", text.format(p="70%")) == ["70%"]

@@ -86,6 +86,14 @@ def _whole_for(ctx: CheckContext, idx: ClaimIndex, part: Claim, pct: Claim) -> C
     ]
     if totals:
         return totals[-1]  # "Of the 500 exchanges reviewed, 320 (64%) ..."
+    for c in reversed([c for c in sentence if c.quantity.end <= part.quantity.start and c is not part]):
+        if c.quantity.kind != part.quantity.kind or c.quantity.unit != part.quantity.unit:
+            continue
+        if regex.search(
+            r",?\s*of\s+(?:which|whom|that|those|these|it)\b", prose[c.quantity.end : part.quantity.start], regex.I
+        ):
+            return c  # "$310 billion in supply, of which USDT is $187 billion (70%)"
+        break
     m = _NOUN_AFTER_OF.match(after)
     if not m:
         return None
