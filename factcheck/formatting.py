@@ -72,6 +72,8 @@ def amount(x: float, unit: str | None, digits: int = 3) -> str:
         return percent(x, digits)
     if unit == "times":
         return f"{sig(x, digits)}x"
+    if unit == "pp":
+        return f"{sig(x, digits)} percentage points"
     if unit and len(unit) == 3 and unit.isupper() and unit in _CURRENCIES:
         return money(x, unit, digits)
     if unit:

@@ -86,3 +86,12 @@ def test_percent_change_of_the_current_price_tries_every_target_and_flags_when_n
 
 def test_percent_change_of_its_initial_price_wrong():
     assert flagged("percent-change", MUTM.format(a="2,000%", b="2,400%")) == ["2,000%"]
+
+
+def test_percent_change_between_percents_reads_points_and_relative_change():
+    base = "Its market share rose from 55% to 60%, {x}."
+    for ok in ("up 5 percentage points", "a 5% increase", "a 9% increase"):
+        assert not flagged("percent-change", base.format(x=ok)), ok
+    (f,) = findings("percent-change", base.format(x="up 15 percentage points"))
+    assert "5 percentage points" in f.message
+    assert flagged("percent-change", base.format(x="a 20% increase"))

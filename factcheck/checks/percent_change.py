@@ -40,7 +40,12 @@ _TRAILING = regex.compile(
 
 
 def _unit_compatible(a: Quantity, b: Quantity) -> bool:
-    return a.kind == b.kind and (a.unit or None) == (b.unit or None) and a.kind in ("amount", "count", "measure")
+    """Two figures a change can be computed between: same kind and unit (percents too: "from 55% to 60%")."""
+    return (
+        a.kind == b.kind
+        and (a.unit or None) == (b.unit or None)
+        and a.kind in ("amount", "count", "measure", "percent")
+    )
 
 
 def _pairs(ctx: CheckContext, idx: ClaimIndex) -> Iterator[tuple[Claim, Claim, Claim]]:
@@ -63,7 +68,9 @@ def _pairs(ctx: CheckContext, idx: ClaimIndex) -> Iterator[tuple[Claim, Claim, C
                 c
                 for c in qs
                 if c.quantity.kind == "percent"
-                and c.metric in ("change", "other_change", None, "drawdown")
+                and c is not f
+                and c is not t
+                and c.metric in ("change", "other_change", None, "drawdown", "share")
                 and (abs(c.quantity.start - hi) <= 80 or abs(lo - c.quantity.end) <= 80)
             ]
             if len(pcts) >= 1:
@@ -230,6 +237,17 @@ def _check_triple(rule: Rule, opts: dict, f: Claim, t: Claim, p: Claim, says_of:
         if back is not None:
             readings.append(f"change read backwards, {b.text.strip()} to {a.text.strip()}: {fmt.change_interval(back)}")
             fits = fits or back.meets(magnitude) or back.meets(-magnitude)
+    if a.unit == "%":  # "from 55% to 60%, up 5 percentage points" (or "up 5%", read both ways)
+        points = new - old
+        readings.append(f"difference in points, {a.text.strip()} to {b.text.strip()}: {fmt.interval(points, 'pp')}")
+        signed_pts = magnitude if direction > 0 else -magnitude if direction < 0 else None
+        fits = (
+            fits
+            or (signed_pts is not None and points.meets(signed_pts))
+            or (signed_pts is None and (points.meets(magnitude) or points.meets(-magnitude)))
+        )
+        if pq.unit == "pp" and not fits:
+            change = points  # a stated point change is compared with the points only
     if says_of and new.lo > 0:
         ratio = share(new, old)
         readings.append(f"{b.text.strip()} as a percent of {a.text.strip()}: {fmt.interval(ratio, '%')}")
@@ -239,11 +257,16 @@ def _check_triple(rule: Rule, opts: dict, f: Claim, t: Claim, p: Claim, says_of:
     expected = change
     sign_flipped = direction != 0 and change.sign() != 0 and change.sign() != direction
     severity = severity_for(expected, magnitude, opts, pq, sign_flipped=sign_flipped)
-    as_written = percent_change(written(a), written(b)) if written(a).lo > 0 else change
+    if pq.unit == "pp" and a.unit == "%":
+        as_written = written(b) - written(a)
+        exp_txt = fmt.interval(abs(as_written), "pp")
+    else:
+        as_written = percent_change(written(a), written(b)) if written(a).lo > 0 else change
+        exp_txt = fmt.change_interval(as_written)
     word = "rise" if as_written.mid > 0 else "drop"
-    exp_txt = fmt.change_interval(as_written)
     message = (
-        f"{a.text.strip()} to {b.text.strip()} is a {word} of {fmt.interval(abs(as_written), '%')}"
+        f"{a.text.strip()} to {b.text.strip()} is a {word} of "
+        f"{fmt.interval(abs(as_written), 'pp' if pq.unit == 'pp' and a.unit == '%' else '%')}"
         if as_written.bounded and as_written.sign() != 0
         else f"{a.text.strip()} to {b.text.strip()} gives {exp_txt}"
     )
