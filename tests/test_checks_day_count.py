@@ -33,3 +33,9 @@ def test_day_count_weekday_of_a_date():
 def test_day_count_weekday_with_written_year_is_an_error():
     (f,) = findings("day-count", "The hearing is set for Friday, March 5, 2026.", as_of=None)
     assert f.severity == "error"
+
+
+def test_day_count_days_ago_with_a_date():
+    assert not flagged("day-count", "The slide began 123 days ago with the October 5 top.", as_of="2026-02-05")
+    assert flagged("day-count", "The slide began 150 days ago with the October 5 top.", as_of="2026-02-05")
+    assert not flagged("day-count", "It happened 10 days ago, on January 26.", as_of="2026-02-05")

@@ -38,7 +38,8 @@ _WEEKDAY_DATE = regex.compile(
     rf"|\b{_WD},?\s+{_DAY}\s+{_MON}{_YEAR}(?![\d:])",
 )
 _DAYS_SINCE = regex.compile(
-    r"(?P<n>\d{1,4})\s+days?\s+(?:away\s+from|since|after|from|removed\s+from|off)\s+(?P<rest>[^.;]{0,80})",
+    r"(?P<n>\d{1,4})\s+days?\s+(?:away\s+from|since|after|from|removed\s+from|off|ago,?\s+(?:on|with|at|in)?)\s*"
+    r"(?P<rest>[^.;]{0,80})",
     regex.I,
 )
 _DATE_IN = regex.compile(rf"{_MON}\s+{_DAY}{_YEAR}(?![\d:])")
