@@ -241,15 +241,30 @@ def mask(prose: str, quantities: list[Quantity]) -> str:
     return "".join(parts)
 
 
-def frames(doc: Document, quantities: list[Quantity], masked: str | None = None) -> list[Frame]:
-    """One frame per sentence (figures masked), in document order."""
+def frames(
+    doc: Document, quantities: list[Quantity], masked: str | None = None, *, around_figures: bool = False
+) -> list[tuple[int, Frame]]:
+    """(sentence number, frame) for every sentence (figures masked), in document order; with
+    ``around_figures``, only the sentences with a figure and the sentence before each."""
     masked = mask(doc.prose, quantities) if masked is None else masked
-    out: list[Frame] = []
     qs = sorted(quantities, key=lambda q: q.start)
     starts = [q.start for q in qs]
-    for s, e in sentences(doc.prose):
+    spans = sentences(doc.prose)
+    out: list[tuple[int, Frame]] = []
+    wanted: set[int] | None = None
+    if around_figures:
+        wanted = set()
+        k = 0
+        for q in qs:  # sentence of each figure (spans are sorted and disjoint)
+            while k < len(spans) and spans[k][1] <= q.start:
+                k += 1
+            if k < len(spans) and spans[k][0] <= q.start:
+                wanted.update((k, k - 1))
+    for k, (s, e) in enumerate(spans):
+        if wanted is not None and k not in wanted:
+            continue
         i, j = bisect_left(starts, s), bisect_left(starts, e)
-        out.append(Frame(s, e, doc.prose[s:e], masked[s:e], qs[i:j]))
+        out.append((k, Frame(s, e, doc.prose[s:e], masked[s:e], qs[i:j])))
     return out
 
 
@@ -613,11 +628,11 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
     last_entity: tuple[int, int, str] | None = None  # what "the company" refers to
     reach = int(lex.anaphora_reach)
     masked = mask(doc.prose, quantities)
-    all_frames = frames(doc, quantities, masked)
+    all_frames = frames(doc, quantities, masked, around_figures=True)
     spans = []
-    for k, f in enumerate(all_frames):
+    for n, (k, f) in enumerate(all_frames):
         if f.quantities:
-            prev = all_frames[k - 1] if k else f
+            prev = all_frames[n - 1][1] if n and all_frames[n - 1][0] == k - 1 else f
             spans.append((min(prev.start, f.start), f.end))
     merged: list[tuple[int, int]] = []
     for a, b in spans:
@@ -627,7 +642,7 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             merged.append((a, b))
     every = all_mentions(masked, merged)
     every_starts = [m[0] for m in every]
-    for k, frame in enumerate(all_frames):
+    for k, frame in all_frames:
         mentions = _mentions_in(frame, every, every_starts)
         if last_asset and k - last_asset[0] > reach:
             last_asset = None  # a pronoun does not reach back further than a few sentences
