@@ -95,3 +95,11 @@ def test_context_appositive_after_a_sentence_opening_name():
 def test_context_window_over_the_session():
     q = figure("It dropped from $2,148 to $1,827 over the session.", "$1,827")
     assert q.window == "over the session"
+
+
+def test_context_figure_opening_a_sentence_takes_nothing_from_the_one_before():
+    text = "Concerns grew about the US President's ethics. $500 million investment in WLFI could fall."
+    q = figure(text, "$500 million")
+    assert (q.subject, q.window) == (None, None)
+    q = figure("Videos rose the previous year. 2,230 (65%) of them were extreme.", "2,230")
+    assert (q.subject, q.window) == (None, None)

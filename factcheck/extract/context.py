@@ -69,12 +69,12 @@ class Sentences:
         prose = self.prose
         lo = max(0, offset - self.REACH)
         start = lo
-        pos = offset
+        pos = min(len(prose), offset + 2)  # room for the look-ahead at the figure itself: "ethics. $500"
         while True:
             m = _SENT_END_R.search(prose, lo, pos)
             if m is None:
                 break
-            if self._is_break(m):
+            if m.end() <= offset and self._is_break(m):
                 start = m.end()
                 break
             pos = m.start()
