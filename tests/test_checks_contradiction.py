@@ -62,3 +62,8 @@ def test_contradiction_same_holder_two_holdings():
 def test_contradiction_trap_purchase_is_not_a_holding():
     text = "BitMine holds about 4.28 million ETH. BitMine recently acquired 41,788 ETH. BitMine holds 4,285,126 ETH."
     assert not flagged("contradiction", text)
+
+
+def test_contradiction_trap_this_week_vs_last_week():
+    assert not flagged("contradiction", "ETH rebounded 5% this week after falling 10% last week.")
+    assert not flagged("contradiction", "BTC rose 3% today. It fell 4% yesterday.")

@@ -126,6 +126,8 @@ def test_claims_skip_dates():
         ("since the beginning of this year", "ytd"),
         ("over the past year", "1y"),
         ("last year", "prev-year"),
+        ("last week", "prev-week"),
+        ("yesterday", "prev-day"),
         ("in January", "in January"),
         ("over the past 3 days", "3day"),
         (None, None),
