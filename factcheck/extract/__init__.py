@@ -29,7 +29,8 @@ def extract_text(text: str, fmt: str = "text") -> list[Quantity]:
 
 def extract_quantities(doc: Document) -> list[Quantity]:
     prose = doc.prose
-    atoms = scan(prose)
+    low = lower(prose)
+    atoms = scan(prose, low)
     out: list[Quantity] = []
     hedge_of: list[hedges.Hedge | None] = [hedges.hedge_before(prose, a.start, a.kind) for a in atoms]
     i = 0
@@ -48,7 +49,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
                 continue
         out.append(_quantity(prose, a, h))
         i += 1
-    _add_context(prose, out)
+    _add_context(prose, out, low)
     return out
 
 
@@ -110,11 +111,12 @@ def _range_quantity(prose, a: Atom, b: Atom, merged, start: int, h: hedges.Hedge
     )
 
 
-def _add_context(prose: str, qs: list[Quantity]) -> None:
+def _add_context(prose: str, qs: list[Quantity], low: str | None = None) -> None:
     if not qs:
         return
+    low = lower(prose) if low is None else low
     sents = context.Sentences(prose)
-    index = context.DocIndex(prose, lower(prose))
+    index = context.DocIndex(prose, low, _regions([q for q in qs if q.kind != "date"], context.SUBJECT_REACH))
     blocked = [(q.start, q.end) for q in qs]
     time_units = {"hour", "day", "week", "month", "year"}
     figures = [i for i, q in enumerate(qs) if q.kind not in ("date", "duration")]
@@ -132,6 +134,18 @@ def _add_context(prose: str, qs: list[Quantity]) -> None:
             q.window = context.window(index, s0, s1, q.start, q.end, nxt_fig[idx], prev_fig[idx])
         if q.window is None and q.per in time_units:
             q.window = f"per {q.per}"
+
+
+def _regions(qs: list[Quantity], reach: int) -> list[tuple[int, int]]:
+    """The stretches before the figures where their subjects can be named, merged."""
+    out: list[tuple[int, int]] = []
+    for q in qs:
+        lo = max(0, q.start - reach)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], q.start))
+        else:
+            out.append((lo, q.start))
+    return out
 
 
 def _surface(prose: str, start: int, end: int) -> str:

@@ -98,12 +98,16 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.lower() for a in load_rules_file("text.toml")["abbreviations"])
 
 
+SUBJECT_REACH = 240  # characters before a figure where its subject may be named
+
+
 class DocIndex:
     """Per-document lookups built once: capitalised names (one scan) and lower-case asset names (one scan)."""
 
-    def __init__(self, prose: str, low: str) -> None:
+    def __init__(self, prose: str, low: str, regions: list[tuple[int, int]] | None = None) -> None:
         self.prose = prose
         self.low = low
+        self.regions = regions if regions is not None else [(0, len(prose))]  # where subjects are looked for
         self._caps: tuple[list[int], list[int], list[str]] | None = None
         self._names: tuple[list[int], list[str]] | None = None
         self._mid: set[str] | None = None  # capitalised words seen mid-sentence
@@ -111,7 +115,9 @@ class DocIndex:
     def caps(self) -> tuple[list[int], list[int], list[str]]:
         """Runs of capitalised words: "Hon Hai", "BTC", "Nevada Gaming Control Board"."""
         if self._caps is None:
-            found = [(m.start(), m.end(), m.group(0)) for m in _CAPS.finditer(self.prose)]
+            found = [
+                (m.start(), m.end(), m.group(0)) for lo, hi in self.regions for m in _CAPS.finditer(self.prose, lo, hi)
+            ]
             self._caps = ([f[0] for f in found], [f[1] for f in found], [f[2] for f in found])
         return self._caps
 
@@ -130,7 +136,7 @@ class DocIndex:
             lex = lexicon()
             starts: list[int] = []
             tickers: list[str] = []
-            for m in _name_scan().finditer(self.low):
+            for m in (m for lo, hi in self.regions for m in _name_scan().finditer(self.low, lo, hi)):
                 starts.append(m.start())
                 tickers.append(lex.asset_names[m.group(0)])
             self._names = (starts, tickers)
@@ -195,7 +201,7 @@ def subject(
     """The asset or named entity the figure at ``start`` is about, if the sentence says it before it:
     the nearest asset named before it in its clause, else the nearest capitalised name."""
     prose = index.prose
-    lo = max(sent_start, start - 240)
+    lo = max(sent_start, start - SUBJECT_REACH)
     semi = prose.rfind(";", lo, start)
     if semi >= 0:
         lo = semi + 1

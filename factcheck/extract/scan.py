@@ -63,12 +63,13 @@ def lower(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
-def scan(prose: str) -> list[Atom]:
+def scan(prose: str, low: str | None = None) -> list[Atom]:
+    """Every number in the prose with its currency, scale, unit and rate (``low``: ``lower(prose)``)."""
     digit_re, word_re = patterns.anchors()
     main = patterns.scanner()
     lex = lexicon()
     words_before = lex.scale_words.keys() | lex.fractions.keys()
-    low = lower(prose)
+    low = lower(prose) if low is None else low
     anchors = [(a.start(), a.end()) for a in digit_re.finditer(low)]
     words = {a.start(): a.group(0) for a in word_re.finditer(low)}
     if words:
