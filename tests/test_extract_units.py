@@ -84,3 +84,10 @@ def test_units_extractor_does_not_import_pint():
 def test_units_rate_after_a_or_per(text, per):
     (q,) = figures(text)
     assert q.per == per
+
+
+def test_units_pounds_of_something_weigh():
+    (q,) = figures("They shipped 500 pounds of gold.")
+    assert (q.unit, q.kind) == ("pound", "measure")
+    (q,) = figures("A fine of 5 million pounds was paid.")
+    assert (q.unit, q.kind) == ("GBP", "amount")

@@ -20,6 +20,8 @@ _PERCENT_WORDS = {"percent": 1.0, "per cent": 1.0, "pct": 1.0}
 _PP_WORDS = {"percentage points": 1.0, "percentage point": 1.0, "basis points": 0.01, "basis point": 0.01}
 _PP_EXACT = {"pp": 1.0, "ppt": 1.0, "ppts": 1.0, "bps": 0.01, "bp": 0.01}
 _FOLD_WORDS = {"times", "fold"}
+_WEIGHT_POUNDS = {"pound", "pounds"}
+_OF = re.compile(r"[ \t]+of\b")
 
 
 @dataclass(slots=True)
@@ -79,6 +81,8 @@ def unit_after(prose: str, end: int) -> UnitHit | None:
             if low in _PP_WORDS:
                 return UnitHit("pp", "percent", stop, _PP_WORDS[low])
             if low in lex.currency_words:
+                if low in _WEIGHT_POUNDS and _OF.match(prose, stop):  # "500 pounds of gold" weighs
+                    return _physical("pound", stop)
                 return UnitHit(lex.currency_words[low], "amount", stop)
             if low in lex.currency_subunits:
                 code, factor = lex.currency_subunits[low]
