@@ -489,6 +489,13 @@ def _mentions_between(lex: Lexicon, masked: str, lo: int, hi: int) -> list[Menti
         if canon is None:
             bare = token.lstrip("$")
             canon = lex.asset_of.get(bare) or lex.asset_of.get(bare.lower())
+        pair = _R(r"/[A-Za-z][\w]*").match(masked, end) if canon else None
+        if pair:  # a trading pair ("ETH/BTC", "ETH/USD") is not the asset itself: an entity of its own
+            out.append((w.start(), pair.end(), masked[w.start() : pair.end()], False))
+            taken.append((w.start(), pair.end()))
+            continue
+        if canon and w.start() > 0 and masked[w.start() - 1] == "/":
+            continue  # the second half of a pair
         if canon:
             out.append((w.start(), end, canon, True))
             taken.append((w.start(), end))

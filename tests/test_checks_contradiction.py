@@ -67,3 +67,8 @@ def test_contradiction_trap_purchase_is_not_a_holding():
 def test_contradiction_trap_this_week_vs_last_week():
     assert not flagged("contradiction", "ETH rebounded 5% this week after falling 10% last week.")
     assert not flagged("contradiction", "BTC rose 3% today. It fell 4% yesterday.")
+
+
+def test_contradiction_trap_trading_pair_and_other_metrics_of_the_asset():
+    assert not flagged("contradiction", "ETH fell 8% this week, while ETH/BTC rose 2% this week.")
+    assert not flagged("contradiction", "Bitcoin's price fell 5% this week, while its volatility rose 20% this week.")
