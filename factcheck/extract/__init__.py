@@ -5,9 +5,10 @@ subject and time window.
     from factcheck.extract import extract_quantities
     extract_quantities(parse("BitMine holds about 4.28 million ETH."))
 
-Works on ``doc.prose`` (non-prose blanked), so offsets are file offsets. Modules: ``patterns`` (the
-compiled scanning patterns), ``scan`` (numbers, currencies, scales, units), ``numbers``, ``dates``,
-``hedges`` (bounds and intervals), ``ranges``, ``context`` (subject and window); vocabulary in rules/.
+Works on ``doc.prose`` (non-prose blanked), so offsets are file offsets. Modules: ``lexicon`` (the
+vocabulary read from rules/*.toml), ``patterns`` (the compiled scanning patterns), ``scan`` (numbers with
+their currency, scale, unit and rate), ``numbers`` (parsing and rounding), ``units`` (the unit after a
+number), ``dates``, ``hedges`` (bounds and intervals), ``ranges``, ``context`` (subject and window).
 """
 
 from __future__ import annotations

@@ -43,18 +43,6 @@ class Lexicon:
     window_patterns: tuple[str, ...]  # tried after and before a figure
     window_after_patterns: tuple[str, ...]  # tried only after it
 
-    @property
-    def money_units(self) -> frozenset[str]:
-        return (
-            frozenset(self.currency_codes.values())
-            | frozenset(self.currency_symbols.values())
-            | frozenset(self.currency_words.values())
-        )
-
-    @property
-    def asset_units(self) -> frozenset[str]:
-        return frozenset(self.asset_tickers.values()) | frozenset(self.asset_names.values())
-
 
 @cache
 def lexicon() -> Lexicon:
