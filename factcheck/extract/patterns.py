@@ -82,7 +82,7 @@ def scanner() -> re.Pattern:
     attached = alternation(lex.scale_attached)
     spaced = alternation(lex.scale_spaced)
     amount = (
-        f"(?P<sign1>[-−+](?={SP}?(?:{symbols}|{D})))?"
+        f"(?P<sign1>[-−+])?"
         f"(?:(?P<sym>{symbols}){GAP}|(?P<code>{codes}){GAP1})?"
         f"(?P<sign2>[-−+])?"
         f"(?:(?P<num>{_number()})"
