@@ -102,3 +102,8 @@ def test_derived_product_trap_another_holders_cost_basis_is_not_used():
     )
     assert not flagged("derived-product", text)
     assert flagged("derived-product", text.replace("about $3.8 billion", "about $2.7 billion"))
+
+
+def test_derived_product_trap_value_at_the_time_is_not_repriced_in_the_same_sentence():
+    text = "The hacker stole 1,000 ETH, worth $3 million at the time, as ETH now trades at $2,000."
+    assert not flagged("derived-product", text)

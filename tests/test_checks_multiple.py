@@ -47,3 +47,12 @@ def test_multiple_trap_pair_of_another_clause_is_not_used():
         "from $2.2 million to $3.6 million per day."
     )
     assert not flagged("multiple", text)
+
+
+def test_multiple_trap_figure_of_another_predicate_is_not_the_result():
+    text = (
+        "The company, which raised $50 million in its first round two years ago, now targets four times the "
+        "$800 million of its rival."
+    )
+    assert not flagged("multiple", text)
+    assert not flagged("multiple", "A second round of $40 million was four times the $10 million seed.")

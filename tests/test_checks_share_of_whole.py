@@ -68,3 +68,7 @@ def test_share_of_whole_of_which():
     text = "Stablecoins reached $310 billion in supply, of which USDT is $187 billion ({p})."
     assert not flagged("share-of-whole", text.format(p="60%"))
     assert flagged("share-of-whole", text.format(p="70%")) == ["70%"]
+
+
+def test_share_of_whole_trap_signed_bracket_is_a_change():
+    assert not flagged("share-of-whole", "Sales reached 2,230 (+65%) of the 3,440 units planned.")

@@ -100,6 +100,8 @@ def _holdings_in_sentence(idx: ClaimIndex, c: Claim) -> list[Claim]:
 
 
 def _check_value(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: Claim, reach: int):
+    if is_current(ctx.doc, c) is False:
+        return  # "worth $3 million at the time": a past value is not recomputed at any stated price
     holdings = _holdings_in_sentence(idx, c)
     if not holdings:
         return

@@ -28,6 +28,15 @@ _TIMES_THE = regex.compile(
 )
 
 
+# What may stand between a figure and "N times the X" it is compared with: "$3.2 billion, four times the",
+# "$40 million was four times the", "$2 billion, or roughly three times the".
+_LINK = regex.compile(
+    r"[\s,;:()\u2014\u2013-]*(?:(?:which|that|it)\s+)?(?:(?:is|was|are|were|been|being|or|and|about|roughly|"
+    r"nearly|almost|some|around|just|over|more\s+than|itself)[\s,]+)*",
+    regex.I,
+)
+
+
 def _multiple_interval(q: Quantity, opts: dict) -> Interval:
     if regex.search(r"\d", q.number_text or q.text):
         iv = stated(q)
@@ -79,6 +88,8 @@ def _check_multiple(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, 
             m = _TIMES_THE.match(gap)
             if m and regex.search(r"times|fold|twice", q.text + gap, regex.I):
                 before = [s for s in sentence if s.quantity.end <= q.start and _compatible(s.quantity, a.quantity)]
+                if before and not _LINK.fullmatch(prose[before[-1].quantity.end : q.start]):
+                    before = []  # "which raised $50 million last year, now targets four times ...": another predicate
                 if before:
                     kind = "more" if m.group("kind") and m.group("kind").lower().startswith("more") else "ratio"
                     pairs.append((a, before[-1], kind))

@@ -59,6 +59,8 @@ def _bracketed(ctx: CheckContext, idx: ClaimIndex) -> list[tuple[Claim, Claim]]:
             p = sentence[i + 1]
             if p.quantity.kind != "percent" or c.quantity.kind not in ("count", "amount", "measure"):
                 continue
+            if p.quantity.sign < 0 or p.quantity.text.lstrip().startswith(("+", "-", "−")):
+                continue  # "(+65%)" is a change, not a share
             between = prose[c.quantity.end : p.quantity.start]
             if regex.fullmatch(r"\s*\(\s*", between) and regex.match(
                 r"\s*\)", prose[p.quantity.end : p.quantity.end + 3]
