@@ -9,8 +9,10 @@ they are scored apart (date recognition), and a non-date quantity on an expected
 positive like any other unmatched one.
 
 Reported: value P/R/F1, value+unit P/R/F1, bound accuracy, kind accuracy and exact-span rate over matched
-figures, interval accuracy over matched figures with annotated bounds, date recognition, and a
-per-category breakdown (recall per figure category; false positives per sentence tag).
+figures, interval accuracy over matched figures with annotated bounds, subject and window accuracy over
+matched figures with an annotated subject / window (wrong = another subject or window given; none = none
+given), date recognition, and a per-category breakdown (recall per figure category; false positives per
+sentence tag).
 """
 
 from __future__ import annotations
@@ -79,6 +81,24 @@ def expected_for(sent: dict) -> tuple[list[Expected], list[tuple[int, int, dict]
     return figures, dates
 
 
+_PREPOSITIONS = ("in ", "over ", "during ", "for ", "on ", "at ", "within ", "across ")
+
+
+def norm_subject(s: str | None) -> str:
+    s = (s or "").replace("’", "'").strip().lower()
+    s = s.removesuffix("'s").replace(".", "")
+    return " ".join(s.split())
+
+
+def norm_window(s: str | None) -> str:
+    """Case, spacing and one leading preposition do not matter: "over 24 hours" == "24 hours"."""
+    s = " ".join((s or "").lower().split())
+    for p in _PREPOSITIONS:
+        if s.startswith(p):
+            return s[len(p):]
+    return s
+
+
 def side_ok(expected: Any, got: float | None) -> bool:
     if expected == "open":
         return got is None
@@ -128,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     n_matched = n_bound = n_kind = n_span = 0
     n_iv = n_iv_ok = 0
     n_dates = n_dates_found = n_dates_as_amount = 0
+    attr = {k: {"n": 0, "ok": 0, "wrong": 0, "none": 0} for k in ("subject", "window")}
     by_cat: dict[str, Tally] = defaultdict(Tally)
     fp_by_tag: dict[str, int] = defaultdict(int)
     sent_by_tag: dict[str, int] = defaultdict(int)
@@ -186,6 +207,16 @@ def main(argv: list[str] | None = None) -> int:
                 fail("kind", f"expected {want}; got {got}")
             if len(e.match) == 1 and (q.start, q.end) == (e.start, e.end):
                 n_span += 1
+            for key, norm in (("subject", norm_subject), ("window", norm_window)):
+                if key in f and len(e.match) == 1:
+                    a = attr[key]
+                    a["n"] += 1
+                    got_attr = getattr(q, key, None)
+                    if got_attr and norm(got_attr) in {norm(x) for x in as_list(f[key])}:
+                        a["ok"] += 1
+                    else:
+                        a["wrong" if got_attr else "none"] += 1
+                        fail(key, f"expected {key} {f[key]!r}, got {got_attr!r}; figure {want}")
             for side, got_side in (("low_bound", q.low_bound), ("high_bound", q.high_bound)):
                 if side in f and len(e.match) == 1:
                     n_iv += 1
@@ -228,6 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  kind accuracy      {frac(n_kind, n_matched)}")
     print(f"  exact span         {frac(n_span, n_matched)}")
     print(f"  interval accuracy  {frac(n_iv_ok, n_iv)}   over annotated interval sides of matched figures")
+    for key, a in attr.items():
+        if a["n"]:
+            print(f"  {key + ' accuracy':18} {frac(a['ok'], a['n'])}   wrong {a['wrong']}, none {a['none']}"
+                  f"   over matched figures with an annotated {key}")
     print(f"  dates recognised   {frac(n_dates_found, n_dates)};  dates also reported as amounts: {n_dates_as_amount}")
     print(f"  extraction time    {elapsed * 1000:.0f} ms")
     print("\nper category (expected figures; recall % value, value+unit; bound accuracy % of all in category)")

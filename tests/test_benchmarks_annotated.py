@@ -20,7 +20,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "cryptopolitan-binance-square-2026-
 BOUNDS = {"exact", "approx", "lower", "upper", "range"}
 KINDS = {"amount", "percent", "multiple", "count", "measure", "duration", "date"}
 FIGURE_KEYS = {"surface", "nth", "value", "high", "unit", "bound", "kind", "low_bound", "high_bound", "cat",
-               "optional", "pair_ok", "also"}
+               "optional", "pair_ok", "also", "subject", "window"}
 
 
 def _load(path: Path) -> list[dict]:
@@ -71,6 +71,8 @@ def test_annotated_figures_have_required_fields_with_valid_values():
         else:
             assert "high" not in f, where
         assert f.get("pair_ok") is None or "range" in bounds, where
+        for key in ("subject", "window"):
+            assert all(isinstance(x, str) and x for x in _as_list(f.get(key, []))), where
         for alt in f.get("also", []):
             assert set(alt) == {"value", "unit"} and isinstance(alt["value"], int | float), where
 
