@@ -19,11 +19,9 @@ from factcheck.extract.lexicon import lexicon
 from factcheck.extract.patterns import trie
 from factcheck.resources import load_rules_file
 
-_POSSESSIVE = regex.compile(r"(?:['’]s?|\.)$")
-
 
 def _strip_possessive(word: str) -> str:
-    """ "Coinbase’s" -> "Coinbase", "Corp." -> "Corp" (the cheap twin of _POSSESSIVE for single words)."""
+    """ "Coinbase’s" -> "Coinbase", "Corp." -> "Corp", "holders’" -> "holders"."""
     if word.endswith(("’s", "'s")):
         return word[:-2]
     return word.rstrip(".’'")
@@ -165,12 +163,12 @@ def _window_anchor() -> re.Pattern:
 def _asset_in(text: str) -> str | None:
     """The asset a capitalised run names, if it does: "BTC", "Bitcoin Cash", "ETH treasury" -> ETH."""
     lex = lexicon()
-    name = _POSSESSIVE.sub("", text)
+    name = _strip_possessive(text)
     hit = lex.asset_exact_names.get(name) or lex.asset_tickers.get(name)
     if hit:
         return hit
     for word in reversed(name.split()):
-        word = _POSSESSIVE.sub("", word)
+        word = _strip_possessive(word)
         hit = lex.asset_tickers.get(word) or lex.asset_exact_names.get(word) or lex.asset_names.get(word.lower())
         if hit:
             return hit
@@ -228,14 +226,14 @@ def subject(
         if a is not None and a != own_unit:
             return a
         if entity is None:
-            name = _POSSESSIVE.sub("", text).strip(" .-")
+            name = _strip_possessive(text).strip(" .-")
             for mark in ("’s ", "'s "):
                 if mark in name:
                     name = name.rsplit(mark, 1)[1]
             words = name.split(" ")
             while words and words[0] in lex.subject_stopwords:
                 words.pop(0)
-            if words and not (len(words) == 1 and _POSSESSIVE.sub("", words[0]) in lex.subject_stopwords):
+            if words and not (len(words) == 1 and _strip_possessive(words[0]) in lex.subject_stopwords):
                 possessive = text.endswith(("’s", "'s"))
                 opener = len(words) == 1 and c0 <= sent_start + 1 and not index.is_name(words[0])
                 if possessive or not opener or _acts(prose, cends[i + 1], words[0]):
