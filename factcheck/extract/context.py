@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from factcheck.extract.lexicon import lexicon
-from factcheck.extract.patterns import trie
+from factcheck.extract.patterns import whole_words
 from factcheck.resources import load_rules_file
 
 
@@ -151,13 +151,13 @@ _MID_SENTENCE_CAPS = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][\w&\-’']*")
 
 @cache
 def _name_scan() -> re.Pattern:
-    return re.compile(f"\\b(?:{trie(sorted(lexicon().asset_names))})\\b")
+    return re.compile(whole_words(lexicon().asset_names))
 
 
 @cache
 def _window_anchor() -> re.Pattern:
     words = [w for w in load_rules_file("windows.toml")["anchors"] if w.isalpha()]
-    return re.compile(f"/|\\b{trie(sorted(words))}\\b")
+    return re.compile(f"/|{whole_words(words)}")
 
 
 def _asset_in(text: str) -> str | None:

@@ -144,6 +144,14 @@ def trie(words) -> str:
     return "(?:" + emit(root) + ")"
 
 
+def whole_words(words) -> str:
+    """A pattern for whole lower-case words: a look-ahead on their first letters lets the scan skip ahead
+    (about twice as fast as a bare word boundary before the trie)."""
+    words = sorted(set(words))
+    first = "".join(sorted({w[0] for w in words}))
+    return f"(?=[{re.escape(first)}])\\b{trie(words)}\\b"
+
+
 @cache
 def anchors() -> tuple[re.Pattern, re.Pattern]:
     """Where a figure can be, on lowercased text: digits and currency symbols (one character class, so
@@ -154,7 +162,7 @@ def anchors() -> tuple[re.Pattern, re.Pattern]:
     words |= {m.lower() for m in FULL_MONTHS.split("|")}
     symbols = "".join(sorted({s for s in lex.currency_symbols if len(s) == 1 and not s.isalpha()}))
     digits = re.compile(f"[0-9\\uff10-\\uff19{re.escape(symbols)}][0-9\\uff10-\\uff19]*")
-    return digits, re.compile(f"\\b{trie(sorted(words))}\\b")
+    return digits, re.compile(whole_words(words))
 
 
 @cache
