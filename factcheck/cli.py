@@ -225,8 +225,12 @@ def _progress(n: int):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     progress = Progress(
-        TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=Console(file=sys.stderr), transient=True,
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
     )
     task = progress.add_task("check", total=n)
     progress.start()
@@ -259,8 +263,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from factcheck.pipeline import Checker, check_document, fails
 
     settings = resolve(
-        args.paths, config=args.config, select=args.select, ignore=args.ignore,
-        fail_on=args.fail_on, as_of=args.as_of, data_dir=args.data_dir,
+        args.paths,
+        config=args.config,
+        select=args.select,
+        ignore=args.ignore,
+        fail_on=args.fail_on,
+        as_of=args.as_of,
+        data_dir=args.data_dir,
     )
     checker = Checker(settings)
     problems: list[str] = []

@@ -40,8 +40,10 @@ def info_lines(data_dir: Path | None) -> list[str]:
     for info in store:
         lines.append(f"  {info.name}: {info.first} .. {info.last}, {info.rows} rows, quote {info.quote}")
         lines.extend(f"    {note}" for note in info.notes)
-    lines.append("Binance prices are in USDT (not USD); CoinGecko snapshots and FX rates are per USD. "
-                 "The store wins where both have a row.")
+    lines.append(
+        "Binance prices are in USDT (not USD); CoinGecko snapshots and FX rates are per USD. "
+        "The store wins where both have a row."
+    )
     return lines
 
 

@@ -28,8 +28,18 @@ class StoredRow:
     final: bool
 
     def line(self) -> str:
-        return ",".join((str(self.timestamp_ms), self.date, self.open, self.high, self.low, self.close,
-                         self.volume, "1" if self.final else "0"))
+        return ",".join(
+            (
+                str(self.timestamp_ms),
+                self.date,
+                self.open,
+                self.high,
+                self.low,
+                self.close,
+                self.volume,
+                "1" if self.final else "0",
+            )
+        )
 
 
 @dataclass(frozen=True, slots=True)

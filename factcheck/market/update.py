@@ -65,6 +65,7 @@ class UpdateResult:
 
 # --- arguments -------------------------------------------------------------------------------------
 
+
 def add_update_arguments(parser: argparse.ArgumentParser) -> None:
     """The ``data update`` options (for the CLI's sub-parser)."""
     parser.add_argument("--exchange", default="binance", help="ccxt exchange id (default: binance)")
@@ -72,8 +73,11 @@ def add_update_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeframe", default="1d", help="candle timeframe (default: 1d)")
     parser.add_argument("--since", default=None, help="first day to fetch, YYYY-MM-DD (UTC)")
     parser.add_argument("--until", default=None, help="last day to fetch, YYYY-MM-DD (UTC; default: now)")
-    parser.add_argument("--exchange-url", default=None,
-                        help="replace the exchange's REST API root (scheme://host:port), for mirrors and tests")
+    parser.add_argument(
+        "--exchange-url",
+        default=None,
+        help="replace the exchange's REST API root (scheme://host:port), for mirrors and tests",
+    )
     parser.add_argument("--data-dir", default=None, type=Path, help="the store (default: user data dir)")
     parser.add_argument("--page-limit", default=None, type=int, help=argparse.SUPPRESS)
 
@@ -116,6 +120,7 @@ def _num(value: object) -> str:
 
 # --- the exchange ----------------------------------------------------------------------------------
 
+
 def _override_api_root(urls: object, root: str) -> object:
     """Every URL in ccxt's ``urls['api']`` with its scheme://host[:port] replaced by ``root``."""
     from urllib.parse import urlsplit
@@ -124,7 +129,7 @@ def _override_api_root(urls: object, root: str) -> object:
         return {k: _override_api_root(v, root) for k, v in urls.items()}
     if isinstance(urls, str) and "://" in urls:
         parts = urlsplit(urls)
-        rest = urls[len(f"{parts.scheme}://{parts.netloc}"):]
+        rest = urls[len(f"{parts.scheme}://{parts.netloc}") :]
         return root.rstrip("/") + rest
     return urls
 
@@ -167,15 +172,24 @@ def _call(fn: Callable, *args, **kwargs):
 
 # --- fetching and merging --------------------------------------------------------------------------
 
-def fetch_range(exchange, symbol: str, timeframe: str, since_ms: int, until_ms: int, page_limit: int | None,
-                on_page: Callable[[int], None] | None = None) -> tuple[list[list], int]:
+
+def fetch_range(
+    exchange,
+    symbol: str,
+    timeframe: str,
+    since_ms: int,
+    until_ms: int,
+    page_limit: int | None,
+    on_page: Callable[[int], None] | None = None,
+) -> tuple[list[list], int]:
     """All candles with ``since_ms <= open time <= until_ms``, page after page. Returns (candles, pages)."""
     tf_ms = exchange.parse_timeframe(timeframe) * 1000
     by_ts: dict[int, list] = {}
     cursor, pages = since_ms, 0
     while cursor <= until_ms:
-        batch = _call(exchange.fetch_ohlcv, symbol, timeframe, since=cursor, limit=page_limit,
-                      params={"until": until_ms})
+        batch = _call(
+            exchange.fetch_ohlcv, symbol, timeframe, since=cursor, limit=page_limit, params={"until": until_ms}
+        )
         pages += 1
         batch = [c for c in batch or [] if c and since_ms <= int(c[0]) <= until_ms]
         if not batch:
@@ -191,8 +205,9 @@ def fetch_range(exchange, symbol: str, timeframe: str, since_ms: int, until_ms: 
     return [by_ts[k] for k in sorted(by_ts)], pages
 
 
-def merge_rows(existing: list[storefiles.StoredRow], fresh: list[storefiles.StoredRow],
-               report: SeriesUpdate) -> tuple[list[storefiles.StoredRow], bool]:
+def merge_rows(
+    existing: list[storefiles.StoredRow], fresh: list[storefiles.StoredRow], report: SeriesUpdate
+) -> tuple[list[storefiles.StoredRow], bool]:
     """Store rows after adding ``fresh``; the flag says whether anything changed."""
     rows = {r.timestamp_ms: r for r in existing}
     changed = False
@@ -213,8 +228,7 @@ def merge_rows(existing: list[storefiles.StoredRow], fresh: list[storefiles.Stor
     return sorted(rows.values(), key=lambda r: r.timestamp_ms), changed
 
 
-def _default_since(store: Path, exchange_id: str, base: str, quote: str, timeframe: str,
-                   until: dt.date) -> dt.date:
+def _default_since(store: Path, exchange_id: str, base: str, quote: str, timeframe: str, until: dt.date) -> dt.date:
     """Resume after the last final candle we hold (store, then shipped), else a year back."""
     last = None
     for row in storefiles.read_rows(storefiles.series_path(store, exchange_id, base, quote, timeframe)):
@@ -230,9 +244,18 @@ def _default_since(store: Path, exchange_id: str, base: str, quote: str, timefra
     return min(dt.date.fromisoformat(last), until)  # re-fetch the last day: cheap, and catches corrections
 
 
-def update_ohlcv(store: Path, exchange_id: str, symbols: list[str], timeframe: str = "1d",
-                 since: dt.date | None = None, until: dt.date | None = None, exchange_url: str | None = None,
-                 page_limit: int | None = None, progress: bool = False, now_ms: int | None = None) -> UpdateResult:
+def update_ohlcv(
+    store: Path,
+    exchange_id: str,
+    symbols: list[str],
+    timeframe: str = "1d",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    exchange_url: str | None = None,
+    page_limit: int | None = None,
+    progress: bool = False,
+    now_ms: int | None = None,
+) -> UpdateResult:
     """Fetch ``symbols`` and write them to ``store``. Raises ExchangeUnreachable or InputError."""
     exchange = make_exchange(exchange_id, exchange_url)
     exchange_id = exchange.id
@@ -276,8 +299,11 @@ def update_ohlcv(store: Path, exchange_id: str, symbols: list[str], timeframe: s
             ts = int(c[0])
             final = ts + tf_ms <= now
             report.partial += 0 if final else 1
-            fresh.append(storefiles.StoredRow(ts, _row_date(ts, timeframe), _num(c[1]), _num(c[2]), _num(c[3]),
-                                              _num(c[4]), _num(c[5]), final))
+            fresh.append(
+                storefiles.StoredRow(
+                    ts, _row_date(ts, timeframe), _num(c[1]), _num(c[2]), _num(c[3]), _num(c[4]), _num(c[5]), final
+                )
+            )
         report.fetched = len(fresh)
         if fresh:
             report.first, report.last = fresh[0].date, fresh[-1].date
@@ -295,8 +321,14 @@ def _progress(enabled: bool, plans: list, tf_ms: int):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=Console(stderr=True), transient=True)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
     bar.start()
     return bar
 
@@ -310,9 +342,17 @@ def run_update(args: argparse.Namespace) -> int:
         if since and until and since > until:
             raise InputError(f"--since {since} is after --until {until}")
         store = resolve_store_dir(getattr(args, "data_dir", None))
-        result = update_ohlcv(store, args.exchange, symbols, getattr(args, "timeframe", "1d") or "1d", since, until,
-                              getattr(args, "exchange_url", None), getattr(args, "page_limit", None),
-                              progress=sys.stderr.isatty())
+        result = update_ohlcv(
+            store,
+            args.exchange,
+            symbols,
+            getattr(args, "timeframe", "1d") or "1d",
+            since,
+            until,
+            getattr(args, "exchange_url", None),
+            getattr(args, "page_limit", None),
+            progress=sys.stderr.isatty(),
+        )
     except ExchangeUnreachable as exc:
         print(f"factcheck: cannot reach {args.exchange}: {exc}; store left unchanged", file=sys.stderr)
         return EXIT_UNREACHABLE
@@ -322,8 +362,10 @@ def run_update(args: argparse.Namespace) -> int:
     for s in result.series:
         span = f"{s.first} .. {s.last}" if s.fetched else "nothing in range"
         partial = f", {s.partial} still forming (kept as partial)" if s.partial else ""
-        print(f"{result.exchange} {s.symbol} {result.timeframe}: {s.fetched} candles {span} in {s.pages} page(s); "
-              f"{s.added} added, {s.replaced} replaced, {s.unchanged} unchanged{partial} -> {s.path}")
+        print(
+            f"{result.exchange} {s.symbol} {result.timeframe}: {s.fetched} candles {span} in {s.pages} page(s); "
+            f"{s.added} added, {s.replaced} replaced, {s.unchanged} unchanged{partial} -> {s.path}"
+        )
     return EXIT_OK
 
 

@@ -213,8 +213,10 @@ class _Renderer:
         def flush() -> None:
             nonlocal para, quote
             if para:
-                inner = "".join(self.inline(s, content_end(s, e)) + ("\n" if k < len(para) - 1 else "")
-                                for k, (s, e) in enumerate(para))
+                inner = "".join(
+                    self.inline(s, content_end(s, e)) + ("\n" if k < len(para) - 1 else "")
+                    for k, (s, e) in enumerate(para)
+                )
                 out.append(f"<blockquote><p>{inner}</p></blockquote>" if quote else f"<p>{inner}</p>")
             para = []
             quote = False
@@ -228,7 +230,7 @@ class _Renderer:
         k = 0
         while k < len(lines):
             s, e = lines[k]
-            line = text[s:content_end(s, e)]
+            line = text[s : content_end(s, e)]
             if not line.strip():
                 flush()
                 close_list()
@@ -369,7 +371,7 @@ def _finding_body(f: Finding, lines: LineIndex, related_keys: list[str]) -> str:
     parts = [
         f'<p class="msg">{esc(f.message)}</p>',
         f'<p class="meta"><span class="sev sev-{f.severity}">{esc(f.severity)}</span> '
-        f'<code>{esc(f.rule)}</code> · {esc(f.category)} · line {line}, column {col}</p>',
+        f"<code>{esc(f.rule)}</code> · {esc(f.category)} · line {line}, column {col}</p>",
     ]
     rows = []
     rows.append(("Figure", f"“{esc(f.text)}”"))
@@ -387,8 +389,10 @@ def _finding_body(f: Finding, lines: LineIndex, related_keys: list[str]) -> str:
         for rel, key in zip(f.related, related_keys, strict=True):
             r_line, r_col = lines.line_col(rel.start)
             goto = f' data-goto="{key}"' if key else ""
-            items.append(f'<li><button type="button" class="rel"{goto}>“{esc(rel.text)}”</button> '
-                         f'<span class="pos">line {r_line}:{r_col}</span></li>')
+            items.append(
+                f'<li><button type="button" class="rel"{goto}>“{esc(rel.text)}”</button> '
+                f'<span class="pos">line {r_line}:{r_col}</span></li>'
+            )
         parts.append("<h4>Checked against</h4><ul>" + "".join(items) + "</ul>")
     if f.sources:
         parts.append('<h4>Sources</h4><ul class="src">' + "".join(f"<li>{esc(s)}</li>" for s in f.sources) + "</ul>")
@@ -398,8 +402,12 @@ def _finding_body(f: Finding, lines: LineIndex, related_keys: list[str]) -> str:
 def _quantity_body(q: Quantity, lines: LineIndex) -> str:
     line, col = lines.line_col(q.start)
     value = _num(q.value) + (f" to {_num(q.high)}" if q.high is not None else "")
-    rows = [("Figure", f"“{esc(q.text)}”"), ("Read as", esc(f"{value} {q.unit or ''}".strip())),
-            ("Allows", esc(f"{_num(q.low_bound)} … {_num(q.high_bound)} ({q.bound})")), ("Kind", esc(q.kind))]
+    rows = [
+        ("Figure", f"“{esc(q.text)}”"),
+        ("Read as", esc(f"{value} {q.unit or ''}".strip())),
+        ("Allows", esc(f"{_num(q.low_bound)} … {_num(q.high_bound)} ({q.bound})")),
+        ("Kind", esc(q.kind)),
+    ]
     if q.subject:
         rows.append(("About", esc(q.subject)))
     if q.window:
@@ -462,8 +470,8 @@ def _file_section(n: int, r: FileResult) -> tuple[str, str, dict[str, int]]:
     as_of = r.as_of.isoformat() if r.as_of else "unknown (market checks that need a date were not run)"
     head = (
         f'<header class="filehead"><h2>{esc(r.path)}</h2><p class="meta">Publication date: {esc(as_of)} · '
-        f'{counts["figures"]} figures · {counts["error"]} wrong · {counts["warning"]} doubtful · '
-        f'{counts["info"]} notes · {fine} with no problem found</p></header>'
+        f"{counts['figures']} figures · {counts['error']} wrong · {counts['warning']} doubtful · "
+        f"{counts['info']} notes · {fine} with no problem found</p></header>"
     )
     notes = "".join(f'<p class="note">{esc(x)}</p>' for x in r.notes)
     section = (

@@ -40,6 +40,8 @@ class _PlainWriter:
 
     def isatty(self) -> bool:
         return False
+
+
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABELS = {"error": "error", "warning": "warning", "info": "info"}
 INDENT = 6
@@ -199,8 +201,9 @@ def _summary(console: Console, results: list[FileResult]) -> None:
             rows.append((r.path, r.as_of.isoformat() if r.as_of else "-", counts, note))
     shown_total = len(rows) > 1 or len(rows) < len(results)
     table = Table(box=box.SIMPLE_HEAD, show_footer=shown_total, pad_edge=False)
-    table.add_column("file", footer="total" if len(rows) == len(results) else f"total, {len(results)} files",
-                     overflow="fold")
+    table.add_column(
+        "file", footer="total" if len(rows) == len(results) else f"total, {len(results)} files", overflow="fold"
+    )
     table.add_column("as of", footer="")
     for sev in ("error", "warning", "info"):
         table.add_column(sev, justify="right", style=STYLES[sev], footer=str(totals[sev]))
@@ -213,9 +216,11 @@ def _summary(console: Console, results: list[FileResult]) -> None:
         console.print(table)
     n = len(results)
     verdict = Text()
-    parts = [f"{totals['error']} error{'s' * (totals['error'] != 1)}",
-             f"{totals['warning']} warning{'s' * (totals['warning'] != 1)}",
-             f"{totals['info']} info"]
+    parts = [
+        f"{totals['error']} error{'s' * (totals['error'] != 1)}",
+        f"{totals['warning']} warning{'s' * (totals['warning'] != 1)}",
+        f"{totals['info']} info",
+    ]
     verdict.append(", ".join(parts), style=STYLES["error"] if totals["error"] else "green")
     verdict.append(f" in {n} file{'s' * (n != 1)} checked")
     console.print(verdict)
@@ -265,8 +270,15 @@ def render_extract(results: list[FileResult], out: TextIO, color: bool | None = 
             if q.kind == "date" and q.date_value is not None:
                 value = q.date_value.isoformat()
             table.add_row(
-                f"{line}:{col}", q.text, value, q.unit or "", q.bound, _interval(q), q.kind,
-                q.subject or "", q.window or "",
+                f"{line}:{col}",
+                q.text,
+                value,
+                q.unit or "",
+                q.bound,
+                _interval(q),
+                q.kind,
+                q.subject or "",
+                q.window or "",
             )
         if r.quantities:
             console.print(table)
