@@ -13,9 +13,8 @@ nor are different subjects in one sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-
-import regex
 
 from factcheck import formatting as fmt
 from factcheck.checks import CheckContext
@@ -80,14 +79,14 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     yield from _holdings(ctx, rule, opts, idx.claims, local)
 
 
-_HOLDS = regex.compile(
+_HOLDS = re.compile(
     r"\b(?:holds|holding|owns|owning|has|have|had|held|sits\s+on|treasury\s+of|reserves\s+of|stash\s+of)\b[^,;]{0,40}$",
-    regex.I,
+    re.I,
 )
-_FLOW = regex.compile(
+_FLOW = re.compile(
     r"\b(?:bought|buys|buying|acquired|acquires|purchased|sold|sells|selling|added|adds|shed|moved|deposited|"
     r"withdrew|transferred|received|lost|stole|stolen|absorbed|latest|recently|new)\b[^,;]{0,40}$",
-    regex.I,
+    re.I,
 )
 
 

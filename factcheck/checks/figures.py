@@ -12,11 +12,10 @@ Tolerance policy (one place, so every rule reads the same way):
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
-
-import regex
 
 from factcheck.intervals import INF, Interval, from_quantity
 from factcheck.model import Claim, Finding, Quantity, Related
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
     from factcheck.checks import CheckContext
     from factcheck.rulebook import Rule
 
-_DIGITS = regex.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 
 
 def rounding_half(q: Quantity) -> float:

@@ -10,10 +10,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import permutations
-
-import regex
 
 from factcheck import formatting as fmt
 from factcheck.checks import CheckContext
@@ -22,23 +21,23 @@ from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding, Quantity
 from factcheck.rulebook import Rule
 
-_TIMES_THE = regex.compile(
+_TIMES_THE = re.compile(
     r"^\s*(?:times\s+)?(?P<kind>more\s+than|as\s+(?:much|many|large|high|big)\s+as|the|that\s+of|over|higher\s+than)?\s*(?:the\s+)?$",
-    regex.I,
+    re.I,
 )
 
 
 # What may stand between a figure and "N times the X" it is compared with: "$3.2 billion, four times the",
 # "$40 million was four times the", "$2 billion, or roughly three times the".
-_LINK = regex.compile(
+_LINK = re.compile(
     r"[\s,;:()\u2014\u2013-]*(?:(?:which|that|it)\s+)?(?:(?:is|was|are|were|been|being|or|and|about|roughly|"
     r"nearly|almost|some|around|just|over|more\s+than|itself)[\s,]+)*",
-    regex.I,
+    re.I,
 )
 
 
 def _multiple_interval(q: Quantity, opts: dict) -> Interval:
-    if regex.search(r"\d", q.number_text or q.text):
+    if re.search(r"\d", q.number_text or q.text):
         iv = stated(q)
         return iv.widen(float(opts.get("multiple_tolerance", 0.1)) if q.bound == "approx" else 0.0)
     v = abs(q.value or 0.0)
@@ -86,7 +85,7 @@ def _check_multiple(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, 
             a = after[0]
             gap = prose[q.end : a.quantity.start]
             m = _TIMES_THE.match(gap)
-            if m and regex.search(r"times|fold|twice", q.text + gap, regex.I):
+            if m and re.search(r"times|fold|twice", q.text + gap, re.I):
                 before = [s for s in sentence if s.quantity.end <= q.start and _compatible(s.quantity, a.quantity)]
                 if before and not _LINK.fullmatch(prose[before[-1].quantity.end : q.start]):
                     before = []  # "which raised $50 million last year, now targets four times ...": another predicate

@@ -8,9 +8,8 @@ follows "of". A finding only when no reading meets the stated percent (with the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-
-import regex
 
 from factcheck import formatting as fmt
 from factcheck.checks import CheckContext
@@ -31,11 +30,11 @@ from factcheck.model import Claim, Finding, Quantity
 from factcheck.rulebook import Rule
 
 # "B <noun phrase>, (up|down|a|an) [adjective] P% <change noun> (from|over|compared with) [the] A"
-_TRAILING = regex.compile(
+_TRAILING = re.compile(
     r"(?P<b>§+)(?P<np>[^§.;:()]{0,60}?),\s*(?:(?:up|down|or|a|an)\s+)?(?:(?:notable|massive|whopping|staggering|"
     r"modest|sharp|steep|mere|further)\s+)?(?P<p>§+)\s*(?:(?:\w+[\s-]){0,2}?)(?:from|over|compared\s+(?:to|with)|versus|vs\.?)"
     r"\s+(?:the\s+|its\s+|a\s+)?(?P<a>§+)",
-    regex.I,
+    re.I,
 )
 
 
@@ -104,16 +103,16 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     opts = ctx.options.get(rule.id, rule.options)
     idx = index(ctx)
     for f, t, p in _pairs(ctx, idx):
-        says_of = bool(regex.match(r"\s+of\b", ctx.doc.prose[p.quantity.end : p.quantity.end + 8]))
+        says_of = bool(re.match(r"\s+of\b", ctx.doc.prose[p.quantity.end : p.quantity.end + 8]))
         yield from _check_triple(rule, opts, f, t, p, says_of)
     yield from _of_a_price(ctx, rule, opts, idx)
 
 
 # "This is by 300% of its initial price, which is $0.01" / "This would increase 2,400% of the current price"
-_OF_PRICE = regex.compile(
+_OF_PRICE = re.compile(
     r"\s*of\s+(?:its|the|their|a|our)\s+(?P<which>current|initial|original|launch|listing|presale|pre-sale|"
     r"starting|opening|previous|present|today'?s|entry|ico)\s+(?:token\s+)?price\b(?P<rest>[^.;]{0,40})",
-    regex.I,
+    re.I,
 )
 
 

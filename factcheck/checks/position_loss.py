@@ -10,10 +10,9 @@ position's loss, so losses from hacks, fines or trading are never checked here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import regex
 
 from factcheck import formatting as fmt
 from factcheck.checks import CheckContext
@@ -32,10 +31,10 @@ from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding, Quantity
 from factcheck.rulebook import Rule
 
-_POSITION = regex.compile(
+_POSITION = re.compile(
     r"\b(?:unreali[sz]ed|paper\s+(?:loss|losses|value)|drawdown|underwater|under\s+water|on\s+its\s+position|"
     r"treasury|holdings?)\b",
-    regex.I,
+    re.I,
 )
 
 

@@ -12,9 +12,8 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-
-import regex
 
 from factcheck import formatting as fmt
 from factcheck.checks import CheckContext
@@ -32,11 +31,9 @@ from factcheck.intervals import Interval, share
 from factcheck.model import Claim, Finding
 from factcheck.rulebook import Rule
 
-_NOUN_AFTER_OF = regex.compile(
-    r"\s*of\s+(?:the|these|those|all|its|their)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b", regex.I
-)
-_CONTINUES = regex.compile(
-    r"^\s*(?:another|a\s+further|further|the\s+remaining|the\s+rest|a\s+separate|an\s+additional)\b", regex.I
+_NOUN_AFTER_OF = re.compile(r"\s*of\s+(?:the|these|those|all|its|their)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b", re.I)
+_CONTINUES = re.compile(
+    r"^\s*(?:another|a\s+further|further|the\s+remaining|the\s+rest|a\s+separate|an\s+additional)\b", re.I
 )
 
 
@@ -62,9 +59,7 @@ def _bracketed(ctx: CheckContext, idx: ClaimIndex) -> list[tuple[Claim, Claim]]:
             if p.quantity.sign < 0 or p.quantity.text.lstrip().startswith(("+", "-", "−")):
                 continue  # "(+65%)" is a change, not a share
             between = prose[c.quantity.end : p.quantity.start]
-            if regex.fullmatch(r"\s*\(\s*", between) and regex.match(
-                r"\s*\)", prose[p.quantity.end : p.quantity.end + 3]
-            ):
+            if re.fullmatch(r"\s*\(\s*", between) and re.match(r"\s*\)", prose[p.quantity.end : p.quantity.end + 3]):
                 out.append((c, p))
     return out
 
@@ -72,13 +67,13 @@ def _bracketed(ctx: CheckContext, idx: ClaimIndex) -> list[tuple[Claim, Claim]]:
 def _whole_for(ctx: CheckContext, idx: ClaimIndex, part: Claim, pct: Claim) -> Claim | None:
     prose = ctx.doc.prose
     after = prose[pct.quantity.end + 1 : pct.quantity.end + 80]
-    after = regex.sub(r"^\s*\)", "", after)
+    after = re.sub(r"^\s*\)", "", after)
     sentence = idx.in_sentence.get(part.sentence_start, [])
     # "of the 3,440 videos" in the same sentence
     for c in sentence:
         if c.quantity.start > pct.quantity.end and c.quantity.kind == part.quantity.kind:
             gap = prose[pct.quantity.end : c.quantity.start]
-            if regex.fullmatch(r"\s*\)?\s*of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?", gap, regex.I):
+            if re.fullmatch(r"\s*\)?\s*of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?", gap, re.I):
                 return c
             break
     totals = [
@@ -91,8 +86,8 @@ def _whole_for(ctx: CheckContext, idx: ClaimIndex, part: Claim, pct: Claim) -> C
     for c in reversed([c for c in sentence if c.quantity.end <= part.quantity.start and c is not part]):
         if c.quantity.kind != part.quantity.kind or c.quantity.unit != part.quantity.unit:
             continue
-        if regex.search(
-            r",?\s*of\s+(?:which|whom|that|those|these|it)\b", prose[c.quantity.end : part.quantity.start], regex.I
+        if re.search(
+            r",?\s*of\s+(?:which|whom|that|those|these|it)\b", prose[c.quantity.end : part.quantity.start], re.I
         ):
             return c  # "$310 billion in supply, of which USDT is $187 billion (70%)"
         break
@@ -109,9 +104,7 @@ def _whole_for(ctx: CheckContext, idx: ClaimIndex, part: Claim, pct: Claim) -> C
         and stated(c.quantity).hi >= part_iv.lo
         and c.quantity.kind == part.quantity.kind
         and (c.quantity.unit or None) == (part.quantity.unit or None)
-        and regex.match(
-            rf"\s*(?:[\w-]+\s+){{0,3}}?{regex.escape(noun)}\b", prose[c.quantity.end : c.quantity.end + 60], regex.I
-        )
+        and re.match(rf"\s*(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", prose[c.quantity.end : c.quantity.end + 60], re.I)
     ]
     return candidates[-1] if candidates else None
 
