@@ -142,11 +142,11 @@ class DocIndex:
 
 
 _CAPS = re.compile(  # a run of capitalised words, not across a full stop: "Hon Hai", "Bank of America"
-    r"(?<![\w$])[A-Z][\w&\-’'.]*(?:(?<!\.)[ \t](?:of[ \t]|de[ \t]|&[ \t]|and[ \t])?[A-Z][\w&\-’'.]*)*"
+    r"(?=[A-Z])(?<![\w$])[A-Z][\w&\-’'.]*(?:(?<!\.)[ \t](?:of[ \t]|de[ \t]|&[ \t]|and[ \t])?[A-Z][\w&\-’'.]*)*"
 )
 
 
-_MID_SENTENCE_CAPS = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][\w&\-’']*")
+_MID_SENTENCE_CAPS = re.compile(r"(?=[A-Z])(?<=[a-z0-9,;:] )[A-Z][\w&\-’']*")
 
 
 @cache
