@@ -13,15 +13,13 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
-import regex
-
 from factcheck.document import Document
 from factcheck.model import Claim, Quantity
 from factcheck.resources import load_rules_file
 from factcheck.sentences import sentences
 
 MASK = "§"
-_R = cache(regex.compile)  # compiled once per pattern and flags
+_R = cache(re.compile)  # compiled once per pattern and flags (standard engine: plain, bounded patterns)
 
 
 # ---------------------------------------------------------------- lexicons
@@ -192,13 +190,13 @@ def window_key(window: str | None) -> str | None:
     if not window:
         return None
     w = window.strip()
-    m = _R(_ONE_WINDOW, regex.I).search(w)
-    if m and not _R(r"(?:24|7|30|seven|thirty)\b", regex.I).match(m.group(1)):
+    m = _R(_ONE_WINDOW, re.I).search(w)
+    if m and not _R(r"(?:24|7|30|seven|thirty)\b", re.I).match(m.group(1)):
         return f"{m.group(1).lower()}{m.group(2).lower().rstrip('s')}"
     for key, pat in lexicon().window_keys:
         if pat.search(w):
             return key
-    month = regex.search(
+    month = re.search(
         r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(\d{4}))?",
         w,
     )
@@ -280,10 +278,10 @@ def clause_bounds(masked: str, a: int, b: int) -> tuple[int, int]:
     return lo, hi
 
 
-_MATCHES: dict[tuple[int, str], list[regex.Match[str]]] = {}
+_MATCHES: dict[tuple[int, str], list[re.Match[str]]] = {}
 
 
-def _matches(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
+def _matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """Every match of ``pattern`` in ``text``, memoised for the sentence being read."""
     key = (id(pattern), text)
     found = _MATCHES.get(key)
@@ -294,7 +292,7 @@ def _matches(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
     return found
 
 
-def _nearest(pattern: regex.Pattern[str], text: str, a: int, b: int, lo: int, hi: int) -> regex.Match[str] | None:
+def _nearest(pattern: re.Pattern[str], text: str, a: int, b: int, lo: int, hi: int) -> re.Match[str] | None:
     """The match of ``pattern`` in text[lo:hi] nearest to the span [a, b) (ties: the one before)."""
     best, best_d = None, None
     for m in _matches(pattern, text):
@@ -329,16 +327,16 @@ def metric_of(frame: Frame, q: Quantity) -> str | None:
         if _R(r"\s*\)").match(after) and _R(r"§\s*\($").search(before):
             return "share"  # 2,230 (65%) of the videos
         if (
-            _R(r"\s*(?:of|stake|share)\b", regex.I).match(after)
+            _R(r"\s*(?:of|stake|share)\b", re.I).match(after)
             and not lex.up.search(before[-25:])
             and not lex.down.search(before[-25:])
         ):
             return "share"
-        if _R(r"\bdiscount\b", regex.I).search(after[:20]):
+        if _R(r"\bdiscount\b", re.I).search(after[:20]):
             return "discount"
-        if _R(r"\bpremium\b", regex.I).search(after[:20]):
+        if _R(r"\bpremium\b", re.I).search(after[:20]):
             return "premium"
-        if _R(r"\bdrawdown\b", regex.I).search(frame.masked[lo:hi]):
+        if _R(r"\bdrawdown\b", re.I).search(frame.masked[lo:hi]):
             return "drawdown"
         if (
             lex.up.search(frame.masked, lo, hi)
@@ -434,19 +432,19 @@ def role_of(frame: Frame, q: Quantity) -> str | None:
     a, b = frame.local(q)
     before = frame.masked[max(0, a - 30) : a]
     after = frame.masked[b : b + 30]
-    if _R(r"\bfrom\s+(?:(?:the|an?|its|a\s+low\s+of|a\s+high\s+of|just|around|about)\s+)?$", regex.I).search(before):
+    if _R(r"\bfrom\s+(?:(?:the|an?|its|a\s+low\s+of|a\s+high\s+of|just|around|about)\s+)?$", re.I).search(before):
         return "from"
-    if regex.search(
-        r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?|at)\s+(?:(?:the|an?|around|about|just)\s+)?$", before, regex.I
-    ) and _R(r"\bfrom\b", regex.I).search(frame.masked):
+    if re.search(
+        r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?|at)\s+(?:(?:the|an?|around|about|just)\s+)?$", before, re.I
+    ) and _R(r"\bfrom\b", re.I).search(frame.masked):
         return "to"
-    if _R(r"\bremaining\s+$", regex.I).search(before):
+    if _R(r"\bremaining\s+$", re.I).search(before):
         return "remaining"
-    if regex.search(
+    if re.search(
         r"(?:^|[,;]\s*)of\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:first\s+|total\s+|initial\s+)?$",
         frame.masked[:a],
-        regex.I,
-    ) or _R(r"\b(?:out\s+of\s+(?:the\s+)?|total\s+of\s+)$", regex.I).search(before):
+        re.I,
+    ) or _R(r"\b(?:out\s+of\s+(?:the\s+)?|total\s+of\s+)$", re.I).search(before):
         return "total"
     if _R(r"\s*\(").match(after) or _R(r"\(\s*$").search(before):
         return "part"
@@ -480,9 +478,7 @@ def _mentions_between(lex: Lexicon, masked: str, lo: int, hi: int) -> list[Menti
         low = token.lower()
         canon, end = None, w.end()
         for rest in lex.multi_names.get(low, ()):
-            tail = _R(r"[ \t]+" + r"[ \t]+".join(regex.escape(x) for x in rest) + r"\b", regex.I).match(
-                masked, w.end(), hi
-            )
+            tail = _R(r"[ \t]+" + r"[ \t]+".join(re.escape(x) for x in rest) + r"\b", re.I).match(masked, w.end(), hi)
             if tail:
                 canon, end = lex.asset_of[" ".join((low,) + rest)], tail.end()
                 break
@@ -557,7 +553,7 @@ def _respectively(frame: Frame, qs: list[Quantity], mentions: list[Mention]) -> 
     mentions just before them. When the counts differ, those figures get no subject (never a guess).
     """
     out: dict[int, str | None] = {}
-    m = _R(r"\brespectively\b", regex.I).search(frame.masked)
+    m = _R(r"\brespectively\b", re.I).search(frame.masked)
     if not m:
         return out
     before_resp = [q for q in qs if frame.local(q)[1] <= m.start()]
@@ -585,7 +581,7 @@ def _price_position(frame: Frame, q: Quantity) -> bool:
     return (
         q.kind == "amount"
         and q.unit in ("USD", "USDT", "EUR")
-        and bool(_R(_PRICE_POSITION, regex.I).search(frame.masked[max(0, a - 14) : a + 1]))
+        and bool(_R(_PRICE_POSITION, re.I).search(frame.masked[max(0, a - 14) : a + 1]))
     )
 
 
@@ -599,7 +595,7 @@ _WORTH_AT = r"\b(?:worth|valued)\b[^.;]{0,60}\bat\s+$"
 def _worth_at(frame: Frame, q: Quantity) -> bool:
     a, _ = frame.local(q)
     before = frame.masked[max(0, a - 80) : a]
-    return "§" in before and bool(_R(_WORTH_AT, regex.I).search(before))
+    return "§" in before and bool(_R(_WORTH_AT, re.I).search(before))
 
 
 def _says_price(frame: Frame, q: Quantity) -> bool:
@@ -608,9 +604,9 @@ def _says_price(frame: Frame, q: Quantity) -> bool:
     a, b = frame.local(q)
     before = frame.masked[max(0, a - 80) : a]
     return bool(
-        _R(_SAYS_PRICE, regex.I).search(before[-40:])
+        _R(_SAYS_PRICE, re.I).search(before[-40:])
         or _R(_PER_UNIT_AFTER).match(frame.masked, b)
-        or _R(_WORTH_AT, regex.I).search(before)
+        or _R(_WORTH_AT, re.I).search(before)
     )
 
 
