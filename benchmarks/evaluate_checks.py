@@ -157,9 +157,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"skip {sidecar.name}: {path} not found")
                 continue
             doc = read_path(str(path))
-        else:
-            md = sidecar.with_suffix(".md")
-            doc = parse(md.read_text(encoding="utf-8"), str(md), "markdown")
+        else:  # the draft next to it: NAME.md, NAME.html or NAME.txt, read as the CLI reads it
+            draft = next(p for p in (sidecar.with_suffix(x) for x in (".md", ".html", ".txt")) if p.exists())
+            doc = read_path(str(draft))
         as_of = date.fromisoformat(labels["as_of"]) if "as_of" in labels else doc.published
         results.append(evaluate(sidecar.stem, doc, as_of, labels, rules))
 

@@ -589,13 +589,13 @@ _SAYS_PRICE = r"\b(?:price|priced|prices|trading|trades|traded|changing\s+hands|
 
 
 _PER_UNIT_AFTER = r"\s*(?:per|a|each)\s+(?:coin|token|share|unit|bitcoin|ether|[A-Z]{2,6})\b"
-_WORTH_AT = r"\b(?:worth|valued)\b[^.;]{0,60}\bat\s+$"
+_WORTH_AT = r"\b(?:worth|valued)\b[^.;§]{0,30}§+[^.;§]{0,30}\bat\s+$"  # "worth $12.5 billion at §"
 
 
 def _worth_at(frame: Frame, q: Quantity) -> bool:
     a, _ = frame.local(q)
     before = frame.masked[max(0, a - 80) : a]
-    return "§" in before and bool(_R(_WORTH_AT, re.I).search(before))
+    return bool(_R(_WORTH_AT, re.I).search(before))
 
 
 def _says_price(frame: Frame, q: Quantity) -> bool:

@@ -183,3 +183,9 @@ def test_claims_unit_price_of_a_holding_is_about_its_asset(text):
 def test_claims_fees_are_not_the_price_of_the_holding():
     text = "Daily staking rewards fell to 3.2k ETH from 4K ETH, fees hit $2.5M, and the sector is valued at $1.1tn."
     assert claim_for(text, "2.5M").subject != "ETH"
+
+
+def test_claims_valued_at_is_a_value_not_a_price():
+    text = "The miner Riot holds 19,225 BTC, now valued at roughly $1.1 billion with bitcoin at $68,400."
+    assert claim_for(text, "1.1 billion").metric == "value"
+    assert claim_for(text, "68,400").metric == "price"
