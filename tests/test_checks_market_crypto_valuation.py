@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from rulecheck import findings_for
 
-from factcheck.checks import CheckContext
-from factcheck.claims import build_claims
-from factcheck.document import parse
-from factcheck.engine import effective_options, run_rules
-from factcheck.extract import extract_quantities
 from factcheck.market.store import open_market
-from factcheck.rulebook import all_rules
 
 RULE = "crypto-valuation"
 
 
 def run(text: str, as_of: str | None, rule_id: str = RULE):
-    rule = all_rules()[rule_id]
-    doc = parse(text, "draft.md", "markdown")
-    quantities = extract_quantities(doc)
-    claims = build_claims(doc, quantities)
-    day = date.fromisoformat(as_of) if as_of else None
-    ctx = CheckContext(doc, quantities, claims, day, {rule.id: effective_options(rule)}, open_market(None))
-    return [f for f in run_rules(ctx, [rule]) if f.rule == rule.id]
+    return findings_for(rule_id, text, as_of)
 
 
 def test_current_market_value_at_press_time_passes():
@@ -67,7 +55,6 @@ def test_worth_in_parentheses_at_press_time():
 
 def test_snapshot_only_asset_uses_the_coingecko_price():
     # DOGE has no candles in the shipped data, only CoinGecko daily snapshots
-    from factcheck.market.store import open_market
 
     snap = open_market(None).snapshot("DOGE", "2026-02-05")
     assert snap is not None

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from factcheck.checks import CheckContext
-from factcheck.claims import build_claims
-from factcheck.document import parse
-from factcheck.engine import effective_options, run_rules
-from factcheck.extract import extract_quantities
-from factcheck.market.store import open_market
-from factcheck.rulebook import all_rules
+from rulecheck import findings_for
 
 RULE = "price-extreme"
 
 
 def run(text: str, as_of: str | None, rule_id: str = RULE):
-    rule = all_rules()[rule_id]
-    doc = parse(text, "draft.md", "markdown")
-    quantities = extract_quantities(doc)
-    claims = build_claims(doc, quantities)
-    day = date.fromisoformat(as_of) if as_of else None
-    ctx = CheckContext(doc, quantities, claims, day, {rule.id: effective_options(rule)}, open_market(None))
-    return [f for f in run_rules(ctx, [rule]) if f.rule == rule.id]
+    return findings_for(rule_id, text, as_of)
 
 
 def test_all_time_high_and_its_month_pass():

@@ -5,14 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from factcheck.checks import CheckContext
-from factcheck.claims import build_claims
-from factcheck.document import parse
-from factcheck.engine import effective_options, run_rules
-from factcheck.extract import extract_quantities
+from rulecheck import findings_for
+
 from factcheck.market import storefiles
-from factcheck.market.store import open_market
-from factcheck.rulebook import all_rules
 
 
 def _row(day: str, o: str, h: str, lo: str, c: str) -> storefiles.StoredRow:
@@ -27,14 +22,7 @@ def _store(tmp_path: Path, base: str, rows: list[storefiles.StoredRow]) -> Path:
 
 
 def run(rule_id: str, text: str, as_of: str, store: Path):
-    rule = all_rules()[rule_id]
-    doc = parse(text, "draft.md", "markdown")
-    quantities = extract_quantities(doc)
-    claims = build_claims(doc, quantities)
-    ctx = CheckContext(
-        doc, quantities, claims, dt.date.fromisoformat(as_of), {rule.id: effective_options(rule)}, open_market(store)
-    )
-    return [f for f in run_rules(ctx, [rule]) if f.rule == rule.id]
+    return findings_for(rule_id, text, as_of, store=store)
 
 
 TEXT = "ZKsync was trading at $0.023 on Sunday morning, South Korean time."
