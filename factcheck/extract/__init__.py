@@ -14,7 +14,7 @@ number), ``dates``, ``hedges`` (bounds and intervals), ``ranges``, ``context`` (
 from __future__ import annotations
 
 from factcheck.document import Document
-from factcheck.extract import context, hedges, ranges
+from factcheck.extract import context, hedges, ranges, wrap
 from factcheck.extract.scan import Atom, lower, scan
 from factcheck.model import Quantity
 
@@ -29,7 +29,7 @@ def extract_text(text: str, fmt: str = "text") -> list[Quantity]:
 
 
 def extract_quantities(doc: Document) -> list[Quantity]:
-    prose = doc.prose
+    prose = wrap.unwrap(doc)  # soft line breaks read as spaces; same length, so offsets are file offsets
     low = lower(prose)
     atoms = scan(prose, low)
     out: list[Quantity] = []

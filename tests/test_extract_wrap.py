@@ -1,0 +1,93 @@
+"""Soft-wrapped drafts: in Markdown and HTML a single line break inside a figure phrase is a space; a blank
+line, a Markdown block, an HTML block tag and plain text line breaks still end the phrase."""
+
+import pytest
+
+from factcheck.document import parse
+from factcheck.extract import extract_quantities
+
+
+def figures(text: str, fmt: str = "markdown", path: str = "x.md"):
+    return [q for q in extract_quantities(parse(text, path, fmt)) if q.kind != "date"]
+
+
+def test_wrap_scale_word_and_unit_on_the_next_line():
+    text = "The company holds about 4.28\nmillion ETH, worth less than $9\nbillion.\n"
+    a, b = figures(text)
+    assert (a.value, a.unit, a.bound) == (4_280_000, "ETH", "approx")
+    assert (b.value, b.unit, b.bound) == (9_000_000_000, "USD", "upper")
+    # offsets stay file offsets: the figure's span covers the line break
+    assert text[a.start : a.end] == "about 4.28\nmillion ETH"
+    assert text[b.start : b.end] == "less than $9\nbillion"
+
+
+def test_wrap_range_across_line_breaks():
+    (q,) = figures("BTC traded between\n$3,800\nto\n$3,900 that day.\n")
+    assert (q.bound, q.value, q.high, q.unit) == ("range", 3800, 3900, "USD")
+
+
+def test_wrap_range_with_and():
+    (q,) = figures("Fees were between 2%\nand\n3% all year.\n")
+    assert (q.bound, q.value, q.high) == ("range", 2, 3)
+
+
+def test_wrap_hedge_on_the_previous_line():
+    (q,) = figures("Reserves hold roughly\n$408 million.\n")
+    assert (q.bound, q.value) == ("approx", 408_000_000)
+
+
+def test_wrap_every_space_a_line_break():
+    text = "Semler\nScientific\nholds\nabout\n4.28\nmillion\nETH\nafter\nbuying\n1,243\nEther.\n"
+    a, b = figures(text)
+    assert (a.value, a.unit, a.bound) == (4_280_000, "ETH", "approx")
+    assert (b.value, b.unit) == (1243, "ETH")
+
+
+def test_wrap_window_on_the_next_line():
+    (q,) = [q for q in figures("Ethereum price has dropped by around 28% over the past\n7 days.\n") if q.unit == "%"]
+    assert q.window == "over the past 7 days"
+
+
+def test_wrap_window_of_the_other_clause_is_not_taken():
+    text = "Over the past week, Solana dropped sharply, and SOL also shed 4%\nin the last 24 hours.\n"
+    (q,) = [q for q in figures(text) if q.unit == "%"]
+    assert q.window == "in the last 24 hours"
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n \n", "\r\n\r\n"])
+def test_wrap_blank_line_ends_the_figure(sep):
+    (q,) = [q for q in figures(f"Holdings were $9{sep}billion dollars of them were sold.\n") if q.value == 9]
+    assert q.unit == "USD"
+
+
+@pytest.mark.parametrize(
+    "nxt", ["# Million users", "- million users", "* million users", "1. million users", "> million users"]
+)
+def test_wrap_markdown_block_on_the_next_line_is_not_joined(nxt):
+    qs = figures(f"Sales were 5\n{nxt}\n")
+    assert 5 in [q.value for q in qs]
+    assert all(q.value != 5_000_000 for q in qs)
+
+
+def test_wrap_line_after_a_heading_is_not_joined():
+    qs = figures("# Top 5\nmillion users joined.\n")
+    assert all(q.value != 5_000_000 for q in qs)
+
+
+def test_wrap_crlf_soft_break():
+    (q,) = figures("worth less than $9\r\nbillion.\r\n")
+    assert (q.value, q.bound) == (9_000_000_000, "upper")
+
+
+def test_wrap_html_source_newline_is_a_space_but_a_block_tag_is_not():
+    (q,) = figures("<p>worth about $9\nbillion</p>", "html", "x.html")
+    assert (q.value, q.bound) == (9_000_000_000, "approx")
+    qs = figures("<p>worth about $9<br>billion dollars</p>", "html", "x.html")
+    assert all(q.value != 9_000_000_000 for q in qs)
+
+
+def test_wrap_plain_text_lines_stay_lines():
+    qs = figures("161.2K+ followers\n570.5K+ Liked\n", "text", "x.txt")
+    assert [q.value for q in qs] == [161_200, 570_500]
+    qs = figures("Sales were $9\nbillion dollars is a lot\n", "text", "x.txt")
+    assert qs[0].value == 9
