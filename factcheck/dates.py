@@ -13,6 +13,7 @@ open of ``start`` (the close of the day before) to the close of ``end``.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -22,6 +23,7 @@ import regex
 from factcheck.resources import load_rules_file
 
 ONE_DAY = timedelta(days=1)
+_NON_DIGITS = re.compile(r"\D")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +67,22 @@ class _Lexicon:
     rate_adjectives: dict[str, str]
     quarter_words: dict[str, int]
     half_words: dict[str, int]
-    patterns: list[tuple[str, regex.Pattern]]
-    since_prefix: regex.Pattern
+    patterns: list[tuple[str, re.Pattern | regex.Pattern]]
+    since_prefix: re.Pattern | regex.Pattern
     future_slack_days: int
 
 
 def _alternation(words: list[str]) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def _compile(text: str) -> re.Pattern | regex.Pattern:
+    """Case-insensitive; the standard ``re`` engine (three times faster to compile) unless the pattern
+    needs ``regex`` (a variable-width look-behind, a group name used twice)."""
+    try:
+        return re.compile(text, re.IGNORECASE)
+    except re.error:
+        return regex.compile(text, regex.IGNORECASE)
 
 
 @cache
@@ -90,7 +101,7 @@ def _lexicon() -> _Lexicon:
         text = p["regex"]
         for key, value in sorted(fills.items(), key=lambda kv: -len(kv[0])):
             text = text.replace("{" + key + "}", value)
-        patterns.append((p["kind"], regex.compile(text, regex.IGNORECASE)))
+        patterns.append((p["kind"], _compile(text)))
     return _Lexicon(
         months=months,
         weekdays=weekdays,
@@ -100,7 +111,7 @@ def _lexicon() -> _Lexicon:
         quarter_words=dict(lex["quarter_words"]),
         half_words=dict(lex["half_words"]),
         patterns=patterns,
-        since_prefix=regex.compile(raw["since"]["prefix"], regex.IGNORECASE),
+        since_prefix=_compile(raw["since"]["prefix"]),
         future_slack_days=int(raw.get("future_slack_days", 0)),
     )
 
@@ -296,7 +307,7 @@ def _resolve(kind: str, g: dict[str, str | None], as_of: date | None, ref: DateR
         return True
     if kind == "date":
         month = lex.months[g["month"].lower().rstrip(".")]
-        day_text = regex.sub(r"\D", "", g["day"])
+        day_text = _NON_DIGITS.sub("", g["day"])
         if g.get("year"):
             year = int(g["year"])
         elif as_of:
@@ -406,7 +417,7 @@ def find_dates(text: str, as_of: date | None, start: int = 0, end: int | None = 
     """Date references in ``text[start:end]``, in order, non-overlapping (the longest match wins)."""
     lex = _lexicon()
     end = len(text) if end is None else end
-    found: list[tuple[int, int, int, regex.Match, str]] = []
+    found: list[tuple[int, int, int, re.Match | regex.Match, str]] = []
     for order, (kind, pattern) in enumerate(lex.patterns):
         for m in pattern.finditer(text, start, end):
             if m.end() == m.start():

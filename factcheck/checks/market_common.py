@@ -9,12 +9,11 @@ USD snapshot of the day widened by a tolerance (a snapshot is not a range).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
-
-import regex
 
 from factcheck import formatting
 from factcheck.dates import DateRef, Window, find_dates, press_windows
@@ -28,19 +27,26 @@ if TYPE_CHECKING:
     from factcheck.rulebook import Rule
 
 ONE_DAY = timedelta(days=1)
-HEDGE_WORDS = regex.compile(
+HEDGE_WORDS = re.compile(
     r"(?:\s*\b(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|close\s+to|just|over|under|"
     r"more\s+than|less\s+than|above|below|at\s+least|at\s+most|up\s+to|an?\s+estimated|estimated|~)\s*)+$",
-    regex.I,
+    re.I,
 )
-CURRENCY_PREFIX = regex.compile(r"(?:US\$|NT\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|₩|₫|\b[A-Z]{3}\s*)\s*$")
+CURRENCY_PREFIX = re.compile(r"(?:US\$|NT\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|₩|₫|\b[A-Z]{3}\s*)\s*$")
 FIAT = frozenset("USD EUR GBP JPY CNY HKD SGD AUD CAD CHF KRW INR VND TWD THB IDR PHP MYR".split())
 
 
 # ---------------------------------------------------------------- cue words
 
 
-_TOKEN = regex.compile(r"[\w-]+")
+_TOKEN = re.compile(r"[\w-]+")
+_DIGIT = re.compile(r"\d")
+_SEMICOLON_OR_DIGIT = re.compile(r"[;]|\d")
+_POSSESSIVE = re.compile(r"['’]s$")
+_CLAUSE_LEFT = re.compile(
+    r"[;:]|,\s+(?:while|but|and|as|which|with|amid|after|following|leaving|sending|pushing)\b|\.\s"
+)
+_CLAUSE_RIGHT = re.compile(r"[;:,]|\s(?:and|while|but)\s|\.\s")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
@@ -61,7 +67,7 @@ class Phrases:
 
     ``anchor``: "any" (anywhere), "end" (the phrase ends the text, trailing spaces aside), or "near_end"
     (at most ``tail`` characters of words, spaces and dots after it). ``search`` returns the leftmost hit
-    (the longest phrase where several start at the same word), like ``regex.search``.
+    (the longest phrase where several start at the same word), like ``re.search``.
     """
 
     def __init__(self, words: list[str], anchor: str = "any", tail: int = 12) -> None:
@@ -110,16 +116,16 @@ class Phrases:
 class Cues:
     level: dict[str, Phrases]  # "close" -> the cues that name the close, matched at the end of the text
     present: Phrases
-    not_price_after: regex.Pattern[str]
+    not_price_after: re.Pattern[str]
     not_price_before: Phrases
     move_not_price: Phrases
     ath: Phrases
     atl: Phrases
     from_peak: Phrases
     first_since: Phrases
-    extreme_since: regex.Pattern[str]
-    conversion_between: regex.Pattern[str]
-    valuation_between: regex.Pattern[str]
+    extreme_since: re.Pattern[str]
+    conversion_between: re.Pattern[str]
+    valuation_between: re.Pattern[str]
     now: Phrases
 
 
@@ -131,18 +137,16 @@ def cues() -> Cues:
     return Cues(
         level={k: Phrases(lv[k], "end") for k in level_kinds},
         present=Phrases(lv["present"]),
-        not_price_after=regex.compile(
-            r"^\s*(?:" + "|".join(regex.escape(w) for w in lv["not_a_price_after"]) + r")\b", regex.I
-        ),
+        not_price_after=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in lv["not_a_price_after"]) + r")\b", re.I),
         not_price_before=Phrases(lv["not_a_price_before"], "near_end", 12),
         move_not_price=Phrases(raw["move"]["not_price"]),
         ath=Phrases(raw["extreme"]["ath"]),
         atl=Phrases(raw["extreme"]["atl"]),
         from_peak=Phrases(raw["extreme"]["from_peak"]),
         first_since=Phrases(raw["extreme"]["first_time_since"]),
-        extreme_since=regex.compile(raw["extreme"]["extreme_since"], regex.I),
-        conversion_between=regex.compile(raw["conversion"]["between"], regex.I),
-        valuation_between=regex.compile(raw["conversion"]["valuation_between"], regex.I),
+        extreme_since=re.compile(raw["extreme"]["extreme_since"], re.I),
+        conversion_between=re.compile(raw["conversion"]["between"], re.I),
+        valuation_between=re.compile(raw["conversion"]["valuation_between"], re.I),
         now=Phrases(raw["conversion"]["now"]),
     )
 
@@ -175,7 +179,7 @@ def text_before(ctx: CheckContext, claim: Claim, reach: int = 80, strip_hedges: 
     "Ether hit a local low of around $2,048" -> "Ether hit a local low of"."""
     q = claim.quantity
     lo = max(claim.sentence_start, q.start - reach)
-    digit = regex.search(r"\d", q.text)
+    digit = _DIGIT.search(q.text)
     head = q.text[: digit.start()] if digit else ""
     text = ctx.doc.prose[lo : q.start] + head
     for _ in range(3):
@@ -197,10 +201,8 @@ def clause_around(ctx: CheckContext, claim: Claim, before: int = 60, after: int 
     hi = min(claim.sentence_end, q.end + after)
     left = ctx.doc.prose[lo : q.start]
     right = ctx.doc.prose[q.end : hi]
-    left = regex.split(
-        r"[;:]|,\s+(?:while|but|and|as|which|with|amid|after|following|leaving|sending|pushing)\b|\.\s", left
-    )[-1]
-    right = regex.split(r"[;:,]|\s(?:and|while|but)\s|\.\s", right)[0]
+    left = _CLAUSE_LEFT.split(left)[-1]
+    right = _CLAUSE_RIGHT.split(right)[0]
     return left + q.text + right
 
 
@@ -246,7 +248,7 @@ def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> D
     if not refs:
         return None
     prose = ctx.doc.prose
-    after = [r for r in refs if r.start >= q.end and not regex.search(r"[;]|\d", prose[q.end : r.start])]
+    after = [r for r in refs if r.start >= q.end and not _SEMICOLON_OR_DIGIT.search(prose[q.end : r.start])]
     if after:
         return after[0]
     before = [r for r in refs if r.end <= q.start]
@@ -372,14 +374,14 @@ def _ticker(name: str) -> str | None:
     return _asset_tickers().get(name.lstrip("$").lower())
 
 
-_WORD = regex.compile(r"\$?[A-Za-z][\w-]*")
+_WORD = re.compile(r"\$?[A-Za-z][\w-]*")
 
 
 def assets_named(text: str) -> list[str]:
     """Tickers of the crypto assets named in ``text``, in order ("Bitcoin's" -> "BTC")."""
     out = []
     for m in _WORD.finditer(text):
-        word = regex.sub(r"['’]s$", "", m.group())
+        word = _POSSESSIVE.sub("", m.group())
         t = _ticker(word) if (word[0].isupper() or word.startswith("$")) else None
         if t and t not in FIAT:
             out.append(t)

@@ -21,11 +21,10 @@ All-time figures are only read for assets whose shipped history reaches back pas
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
-
-import regex
 
 from factcheck.checks import market_common as mc
 from factcheck.checks.price_level import PRICE_UNITS, _mode, crosses_level, level_text
@@ -39,7 +38,8 @@ if TYPE_CHECKING:
     from factcheck.rulebook import Rule
 
 ONE_DAY = timedelta(days=1)
-ALL_TIME = regex.compile(r"all[- ]time|record|\bATH\b", regex.I)
+ALL_TIME = re.compile(r"all[- ]time|record|\bATH\b", re.I)
+PEAK_AT_END = re.compile(r"\bpeak\s*$")
 
 
 _PEAKS: dict[tuple[int, str, date], tuple[object, mc.Band | None, date | None]] = {}
@@ -107,7 +107,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         before = mc.text_before(ctx, claim, 60)
         after = mc.text_after(ctx, claim, 80)
         if q.unit in PRICE_UNITS and q.kind == "amount":
-            if (c.ath.search(before[-45:]) or regex.search(r"\bpeak\s*$", before)) and asset in complete:
+            if (c.ath.search(before[-45:]) or PEAK_AT_END.search(before)) and asset in complete:
                 yield from _all_time_high(ctx, rule, claim, asset, tol)
             elif _mode(level_text(ctx, claim)) in ("below", "above") and c.first_since.search(after):
                 yield from _first_time_since(ctx, rule, claim, asset, _mode(level_text(ctx, claim)) or "", tol)

@@ -14,11 +14,10 @@ read as the day's range. Only figures with a date in their sentence, or marked a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-
-import regex
 
 from factcheck.checks import market_common as mc
 from factcheck.dates import Window
@@ -56,7 +55,7 @@ def _mode(before: str) -> str | None:
     return None
 
 
-THE = regex.compile(r"\s+the(?:\s+(?:key|psychological|important|crucial|critical|major))?\s*$", regex.I)
+THE = re.compile(r"\s+the(?:\s+(?:key|psychological|important|crucial|critical|major))?\s*$", re.I)
 
 
 def level_text(ctx: CheckContext, claim: Claim, reach: int = 80) -> str:
