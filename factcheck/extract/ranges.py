@@ -19,6 +19,8 @@ def range_start(prose: str, a: Atom, b: Atom, hedge_start: int) -> int | None:
     """If atoms ``a`` and ``b`` make one range, where it starts (the "between" included); else None."""
     if a.kind == "date" or b.kind == "date" or a.value is None or b.value is None:
         return None
+    if _multiple_word(a) or _multiple_word(b) or (a.kind == "multiple" and b.kind != "multiple"):
+        return None  # "doubled to 1.2 million": a multiple and a figure; "3x to 1.2 million": two kinds
     gap = prose[a.end : b.start]
     if len(gap) > 60 or len(gap.strip()) > 8 or "\n" in gap:
         return None
@@ -74,3 +76,8 @@ def merge(a: Atom, b: Atom) -> tuple[float, float, float, float] | None:
 
 def _unscaled(b: Atom) -> float:
     return abs(b.base) if b.base else abs(b.value or 1.0)
+
+
+def _multiple_word(a: Atom) -> bool:
+    """ "doubled", "tripled", "halved": a multiple written as a verb or adjective, never a range end."""
+    return a.kind == "multiple" and a.word and a.number_text.lower() in lexicon().multiple_words
