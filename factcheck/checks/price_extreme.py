@@ -56,11 +56,10 @@ def _peak_to(ctx: CheckContext, asset: str, end: date) -> tuple[mc.Band | None, 
     span = mc.candle_span(market, asset) if market else None
     best, first = None, None
     if span is not None and span[0] <= end:
-        candles = market.candles(asset, span[0], min(end, span[1]))
-        if candles:
-            c = max(candles, key=lambda c: c.high)
+        c = market.peak(asset, span[0], min(end, span[1]))
+        if c is not None:
             best = mc.Band(c.day, c.low, c.high, c.open, c.close, c.quote, c.source)
-            first = candles[0].day
+            first = span[0]  # the history's first day (a day with a candle)
     _PEAKS[key] = (market, best, first)
     return best, first
 

@@ -120,6 +120,7 @@ class _Series:
         self._store: dict[str, storefiles.StoredRow] | None = None
         self._cache: dict[str, Candle | None] = {}
         self._days: list[str] | None = None
+        self._highs: list[float] | None = None  # the final candles' highs, parallel to days()
         self._cache_partial: dict[str, Candle | None] = {}
         self._shipped_label = f"data: {base}/{quote} 1d, {exchange}, "
 
@@ -140,8 +141,24 @@ class _Series:
         if self._days is None:
             self._load()
             assert self._shipped is not None and self._store is not None
-            self._days = sorted(set(self._shipped) | {d for d, r in self._store.items() if r.final})
+            days = list(self._shipped)  # file order: already sorted, so the sort below is linear
+            days += [d for d, r in self._store.items() if r.final and d not in self._shipped]
+            days.sort()
+            self._days = days
         return self._days
+
+    def highs(self) -> list[float]:
+        """The high of each day of :meth:`days` (what :meth:`get` would give), without building candles."""
+        if self._highs is None:
+            days = self.days()
+            assert self._shipped is not None and self._store is not None
+            store, shipped = self._store, self._shipped
+            out = []
+            for iso in days:
+                row = store.get(iso) if store else None
+                out.append(float(row.high) if row is not None and row.final else float(shipped[iso].split(",", 3)[2]))
+            self._highs = out
+        return self._highs
 
     def _label(self, iso: str, where: str) -> str:
         place = self.exchange if where == "shipped" else f"{self.exchange} (local store)"
@@ -216,6 +233,7 @@ class MarketData:
         self._ecb: tuple[dict[str, int], dict[str, str]] | None = None
         self._hmrc: tuple[dict[str, int], dict[str, list[str]]] | None = None
         self._fawaz: dict[tuple[str, str], float] | None = None
+        self._fx_cache: dict[tuple[str, dt.date], Rate | None] = {}
 
     # manifests
     def manifest(self, dataset: str) -> dict:
@@ -299,6 +317,21 @@ class MarketData:
                     out.append(candle)
                     break
         return out
+
+    def peak(self, asset: str, start: DayLike, end: DayLike, quote: str | None = None) -> Candle | None:
+        """The final candle with the highest high from ``start`` to ``end`` inclusive (the earliest such day),
+        as ``max(self.candles(asset, start, end, quote), key=high)`` gives it, or None if no day is covered."""
+        candidates = self._candidates(asset, quote)
+        if len(candidates) != 1:
+            found = self.candles(asset, start, end, quote)
+            return max(found, key=lambda c: c.high) if found else None
+        series = candidates[0]
+        first, last = _as_day(start).isoformat(), _as_day(end).isoformat()
+        days, highs = series.days(), series.highs()
+        lo, hi = bisect.bisect_left(days, first), bisect.bisect_right(days, last)
+        if lo >= hi:
+            return None
+        return series.get(days[max(range(lo, hi), key=highs.__getitem__)])
 
     def candle_span(self, asset: str, quote: str | None = None) -> tuple[dt.date, dt.date] | None:
         """First and last day with a final candle for ``asset`` (any candidate series), or None."""
@@ -490,7 +523,11 @@ class MarketData:
         d = _as_day(day)
         if cur == "USD":
             return Rate("USD", 1.0, d, "daily", "data: USD per USD, identity", d)
-        return self._ecb_rate(cur, d) or self._fawaz_rate(cur, d) or self._hmrc_rate(cur, d)
+        key = (cur, d)
+        hit = self._fx_cache.get(key, _MISSING)
+        if hit is _MISSING:
+            hit = self._fx_cache[key] = self._ecb_rate(cur, d) or self._fawaz_rate(cur, d) or self._hmrc_rate(cur, d)
+        return hit  # type: ignore[return-value]
 
     def fx_monthly(self, currency: str, day: DayLike) -> Rate | None:
         """HMRC's monthly rate (units per USD) for the month of ``day``, even where a daily rate exists."""
