@@ -35,7 +35,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(data_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``data_commands=False`` leaves out the arguments of ``data update`` and
+    ``data info`` (their modules cost ~20 ms to import, for a ``check`` run that never uses them)."""
     parser = _Parser(
         prog="factcheck",
         description="Check the figures in crypto and finance drafts: arithmetic, conversions, market data.",
@@ -63,14 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="text colour")
 
     data = sub.add_parser("data", help="market data: update the store, show what is available")
-    data_sub = data.add_subparsers(dest="data_command", metavar="ACTION", parser_class=_Parser)
-    from factcheck.market.info import add_info_arguments
-    from factcheck.market.update import add_update_arguments
+    if data_commands:
+        data_sub = data.add_subparsers(dest="data_command", metavar="ACTION", parser_class=_Parser)
+        from factcheck.market.info import add_info_arguments
+        from factcheck.market.update import add_update_arguments
 
-    update = data_sub.add_parser("update", help="fetch candles through ccxt into the user's store")
-    add_update_arguments(update)
-    info = data_sub.add_parser("info", help="show shipped data and the user's store")
-    add_info_arguments(info)
+        update = data_sub.add_parser("update", help="fetch candles through ccxt into the user's store")
+        add_update_arguments(update)
+        info = data_sub.add_parser("info", help="show shipped data and the user's store")
+        add_info_arguments(info)
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("rule_id", nargs="?", metavar="RULE_ID")
@@ -133,8 +136,14 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _command_word(argv: list[str] | None) -> str | None:
+    """The first word that is not an option (the command), if any."""
+    words = sys.argv[1:] if argv is None else argv
+    return next((w for w in words if not w.startswith("-")), None)
+
+
 def _dispatch(argv: list[str] | None) -> int:
-    parser = build_parser()
+    parser = build_parser(data_commands=_command_word(argv) not in ("check", "extract", "rules"))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
