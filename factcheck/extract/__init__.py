@@ -13,12 +13,17 @@ number), ``dates``, ``hedges`` (bounds and intervals), ``ranges``, ``context`` (
 
 from __future__ import annotations
 
+import re
+
 from factcheck.document import Document
 from factcheck.extract import context, hedges, ranges, wrap
 from factcheck.extract.scan import Atom, lower, scan
 from factcheck.model import Quantity
 
 __all__ = ["extract_quantities", "extract_text"]
+
+_TO = re.compile(r"[ \t\xa0]+to[ \t\xa0]+")
+_FROM = re.compile(r"\bfrom[ \t\xa0]+\Z")
 
 
 def extract_text(text: str, fmt: str = "text") -> list[Quantity]:
@@ -130,11 +135,15 @@ def _add_context(prose: str, qs: list[Quantity], low: str | None = None) -> None
         if q.kind == "date":
             continue
         s0, s1 = sents.around(q.start)
-        q.subject = context.subject(index, s0, q.start, blocked, q.unit)
+        q.subject = context.subject(index, s0, q.start, blocked, q.unit, s1)
         if q.kind != "duration":
             q.window = context.window(index, s0, s1, q.start, q.end, nxt_fig[idx], prev_fig[idx])
         if q.window is None and q.per in time_units:
             q.window = f"per {q.per}"
+    for a, b in zip(qs, qs[1:], strict=False):  # "from 61.2% to 58.9% over the quarter": one window
+        if a.window is None and b.window is not None and a.kind == b.kind and a.kind != "date":
+            if _TO.fullmatch(prose, a.end, b.start) and _FROM.search(prose, max(0, a.start - 6), a.start):
+                a.window = b.window
 
 
 def _regions(qs: list[Quantity], reach: int) -> list[tuple[int, int]]:

@@ -142,7 +142,7 @@ class DocIndex:
 
 
 _CAPS = re.compile(  # a run of capitalised words, not across a full stop: "Hon Hai", "Bank of America"
-    r"(?=[A-Z])(?<![\w$])[A-Z][\w&\-’'.]*(?:(?<!\.)[ \t](?:of[ \t]|de[ \t]|&[ \t]|and[ \t])?[A-Z][\w&\-’'.]*)*"
+    r"(?=[A-Z])(?<![\w$/\-])[A-Z][\w&\-’'.]*(?:(?<!\.)[ \t](?:of[ \t]|de[ \t]|&[ \t]|and[ \t])?[A-Z][\w&\-’'.]*)*"
 )
 
 
@@ -190,11 +190,139 @@ def _acts(prose: str, end: int, word: str) -> bool:
     if m is None:
         return False
     nxt = m.group(1)
-    return nxt in lexicon().subject_verbs or (nxt.endswith("ed") and len(nxt) > 4)
+    lex = lexicon()
+    if nxt in lex.name_nouns:  # "Truebit protocol lost ...", "Upbit exchange reported ..."
+        m = _NEXT_WORD.match(prose, m.end())
+        if m is None:
+            return False
+        nxt = m.group(1)
+    return nxt in lex.subject_verbs or (nxt.endswith("ed") and len(nxt) > 4)
+
+
+@cache
+def _aside_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """An appositive or relative clause opening ("the app, which", "Fairshake, a"), and a source phrase
+    ("according to", "quoted by")."""
+    lex = lexicon()
+
+    def alt(words) -> str:
+        return "|".join(sorted((re.escape(w).replace("\\ ", "[ \\t]+") for w in words), key=len, reverse=True))
+
+    opener = f",[ \\t]+(?:{alt(lex.relative_openers | lex.parenthetical_openers)})\\b"
+    return re.compile(opener), re.compile(f"(?<![^\\W_])(?i:{alt(lex.subject_sources)})[ \\t]+(?:the[ \\t]+)?")
+
+
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+_COMMA_WORD = re.compile(r",[ \t]+([^\W\d_][\w’'-]*)")
+_LAST_NAME_WORD = re.compile(r"(?:^|(?<=[\s(“\"]))[A-Z][\w&.’'-]*\Z")
+
+
+_FIRST_WORD = re.compile(r"[\s\"“(]*([A-Z][\w’'-]*)")
+
+
+def _opens_with_subject(prose: str, lo: int, comma: int) -> bool:
+    """Is the text before the clause's first comma a noun phrase ("The Taiwanese electronics giant,"), not an
+    opening phrase ("According to market data,", "In January,")?"""
+    if "," in prose[lo:comma]:
+        return False
+    m = _FIRST_WORD.match(prose, lo, comma)
+    return m is not None and (m.group(1) in ("The", "A", "An") or m.group(1) not in lexicon().subject_stopwords)
+
+
+def _asides(prose: str, lo: int, start: int) -> list[tuple[int, int]]:
+    """Stretches before a figure whose names are not its subject: a closed appositive or relative clause
+    ("Fairshake, a movement backed by Coinbase and Ripple, reported", "the app, which rivals ChatGPT, had")
+    and a named source ("quoted by Kursiv, only 5%", "according to CoinGecko, ...")."""
+    opener, source = _aside_patterns()
+    lex = lexicon()
+    cont = lex.list_continuations
+    spans: list[tuple[int, int]] = []
+    pos = lo
+    while True:
+        m = opener.search(prose, pos, start)
+        if m is None:
+            break
+        word = m.group(0).split()[-1]
+        if (
+            word not in lex.relative_openers
+            and not _LAST_NAME_WORD.search(prose, max(lo, m.start() - 40), m.start())
+            and not _opens_with_subject(prose, lo, m.start())
+        ):
+            pos = m.end()  # "According to market data, the company's ...": no name before the comma
+            continue
+        close = -1
+        c = prose.find(",", m.end(), start)
+        while c >= 0:
+            n = _COMMA_WORD.match(prose, c, start)
+            if n is not None and n.group(1)[0].islower() and n.group(1) not in cont:
+                close = c  # the comma before the clause's verb: ", reported", ", had"
+                break
+            c = prose.find(",", c + 1, start)
+        if close < 0:
+            break
+        spans.append((m.start(), close))
+        pos = close
+    for m in source.finditer(prose, lo, start):
+        run = _CAPS.match(prose, m.end(), start)
+        spans.append((m.start(), run.end() if run is not None else m.end()))
+    return spans
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+_LIST_GAP = re.compile(r"[\s,;]*(?:(?:and|&)\s+)?")
+
+
+def _listed_before(prose: str, start: int, r: int, blocked: list[tuple[int, int]]) -> bool:
+    """Is the figure at ``start`` one of a list of figures that ends at "respectively" (``r``)?"""
+    i = bisect.bisect_left(blocked, (start, -1))
+    pos = blocked[i][1] if i < len(blocked) and blocked[i][0] == start else start
+    i += 1
+    while True:
+        g = _LIST_GAP.match(prose, pos, r)
+        if g.end() >= r:
+            return True
+        if i < len(blocked) and blocked[i][0] == g.end():
+            pos = blocked[i][1]
+            i += 1
+            continue
+        return False
+
+
+_NAME = r"[A-Z][\w&\-’'.]*(?:[ \t][A-Z][\w&\-’'.]*)*"
+_NAME_LIST = regex.compile(
+    rf"(?<![\w$])(?P<n>{_NAME})(?:,[ \t]*(?P<n>{_NAME}))*,?[ \t]+(?:and|&)[ \t]+(?P<n>{_NAME})", regex.V0
+)
+
+
+def _respective(index: DocIndex, lo: int, start: int, sent_end: int, blocked: list[tuple[int, int]]):
+    """ "USDC and USDe, which declined by 2.6% and 57%, respectively": the name paired with the figure
+    (None when the lists do not pair up). ``False`` when the sentence has no "respectively"."""
+    r = index.low.find("respectively", start, sent_end)
+    if r < 0 or not _listed_before(index.prose, start, r, blocked):
+        return False
+    last = None
+    for m in _NAME_LIST.finditer(index.prose, lo, start):
+        last = m
+    if last is None:
+        return None
+    group = [s for s, _ in blocked if last.end() <= s < r]
+    names = last.captures("n")
+    if start not in group or len(group) != len(names):
+        return None
+    name = _strip_possessive(names[group.index(start)])
+    return _asset_in(name) or name
 
 
 def subject(
-    index: DocIndex, sent_start: int, start: int, blocked: list[tuple[int, int]], own_unit: str | None
+    index: DocIndex,
+    sent_start: int,
+    start: int,
+    blocked: list[tuple[int, int]],
+    own_unit: str | None,
+    sent_end: int | None = None,
 ) -> str | None:
     """The asset or named entity the figure at ``start`` is about, if the sentence says it before it:
     the nearest asset named before it in its clause, else the nearest capitalised name."""
@@ -203,12 +331,17 @@ def subject(
     semi = prose.rfind(";", lo, start)
     if semi >= 0:
         lo = semi + 1
+    if sent_end is not None:
+        paired = _respective(index, lo, start, sent_end, blocked)
+        if paired is not False:
+            return paired
+    asides = _asides(prose, lo, start)
     lex = lexicon()
     asset_pos, asset = -1, None
     nstarts, ntickers = index.names()
     i = bisect.bisect_left(nstarts, start) - 1
     while i >= 0 and nstarts[i] >= lo:
-        if ntickers[i] != own_unit and not _inside(nstarts[i], blocked):
+        if ntickers[i] != own_unit and not _inside(nstarts[i], blocked) and not _in_spans(nstarts[i], asides):
             asset_pos, asset = nstarts[i], ntickers[i]
             break
         i -= 1
@@ -218,7 +351,7 @@ def subject(
     while i >= 0 and cstarts[i] >= lo:
         c0, text = cstarts[i], ctexts[i]
         i -= 1
-        if c0 <= asset_pos or cends[i + 1] > start or _inside(c0, blocked):
+        if c0 <= asset_pos or cends[i + 1] > start or _inside(c0, blocked) or _in_spans(c0, asides):
             if c0 <= asset_pos:
                 break
             continue
@@ -233,6 +366,8 @@ def subject(
             words = name.split(" ")
             while words and words[0] in lex.subject_stopwords:
                 words.pop(0)
+            if words and words[-1].endswith(lex.adjective_endings) and _LOWER_NEXT.match(prose, cends[i + 1]):
+                words = []  # "The Taiwanese electronics giant", "South Korean prosecutors": adjectives
             if words and not (len(words) == 1 and _strip_possessive(words[0]) in lex.subject_stopwords):
                 possessive = text.endswith(("’s", "'s"))
                 opener = len(words) == 1 and c0 <= sent_start + 1 and not index.is_name(words[0])

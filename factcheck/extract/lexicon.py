@@ -40,6 +40,12 @@ class Lexicon:
     change_words: frozenset[str]
     subject_stopwords: frozenset[str]
     subject_verbs: frozenset[str]
+    relative_openers: frozenset[str]  # ", which ...,": after any word
+    parenthetical_openers: frozenset[str]  # ", a firm backed by ...,": after a name
+    adjective_endings: tuple[str, ...]  # "Taiwanese", "South Korean": not names before a noun
+    list_continuations: frozenset[str]  # ", and", ", or": a comma that continues a list
+    subject_sources: tuple[str, ...]  # "according to", "quoted by": the name after is a source
+    name_nouns: frozenset[str]  # "Truebit protocol lost": a name with its noun
     window_patterns: tuple[str, ...]  # tried after and before a figure
     window_after_patterns: tuple[str, ...]  # tried only after it
 
@@ -129,6 +135,12 @@ def lexicon() -> Lexicon:
         change_words=frozenset(w.lower() for w in hedges["ranges"]["change_words"]),
         subject_stopwords=frozenset(subjects["stopwords"]),
         subject_verbs=frozenset(subjects.get("verbs", [])),
+        relative_openers=frozenset(subjects.get("relative_openers", [])),
+        parenthetical_openers=frozenset(subjects.get("parenthetical_openers", [])),
+        adjective_endings=tuple(subjects.get("adjective_endings", [])),
+        list_continuations=frozenset(subjects.get("list_continuations", [])),
+        subject_sources=tuple(subjects.get("sources", [])),
+        name_nouns=frozenset(subjects.get("name_nouns", [])),
         window_patterns=window_patterns,
         window_after_patterns=window_after,
     )
