@@ -135,3 +135,9 @@ def test_bounds_dash_ranges_but_not_phone_numbers(text, expected):
 def test_bounds_more_hedges_from_the_lexicon(text, bound):
     (q,) = figures(text)
     assert q.bound == bound
+
+
+@pytest.mark.parametrize("hedge", ["limited to", "capped at"])
+def test_bounds_limits_are_upper(hedge):
+    (q,) = figures(f"Membership is {hedge} 1,000 members.")
+    assert (q.bound, q.value, q.low_bound, q.high_bound) == ("upper", 1000, None, 1000)

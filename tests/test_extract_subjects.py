@@ -85,3 +85,8 @@ def test_subject_not_inside_an_identifier():
 def test_window_shared_by_a_from_to_pair():
     qs = [q for q in extract_text("Bitcoin dominance slipped from 61.2% to 58.9% over the quarter.")]
     assert [q.window for q in qs] == ["over the quarter", "over the quarter"]
+
+
+def test_window_since_the_beginning_of_this_year():
+    (q,) = extract_text("It has nosedived by 29% since the beginning of this year.")
+    assert q.window == "since the beginning of this year"

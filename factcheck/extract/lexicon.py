@@ -21,6 +21,7 @@ class Lexicon:
     physical_words: dict[str, str]  # lowercased "kilometers" -> "kilometer"
     durations: frozenset[str]
     multiple_words: dict[str, float]  # lowercased "doubled" -> 2
+    multiple_needs_hedge: frozenset[str]  # "double": a multiple only in "more than double"
     number_words: dict[str, int]
     needs_unit: frozenset[str]
     idioms: frozenset[str]
@@ -115,7 +116,10 @@ def lexicon() -> Lexicon:
         physical_symbols=dict(units["physical"]["symbols"]),
         physical_words={k.lower(): v for k, v in units["physical"]["words"].items()},
         durations=frozenset(units["physical"]["durations"]),
-        multiple_words={k.lower(): float(v) for k, v in units["multiples"]["words"].items()},
+        multiple_words={
+            k.lower(): float(v) for table in ("words", "hedged") for k, v in units["multiples"].get(table, {}).items()
+        },
+        multiple_needs_hedge=frozenset(k.lower() for k in units["multiples"].get("hedged", {})),
         number_words={k.lower(): int(v) for k, v in numbers["words"].items()},
         needs_unit=frozenset(numbers["word_rules"]["needs_unit"]),
         idioms=frozenset(numbers["word_rules"].get("idioms", [])),

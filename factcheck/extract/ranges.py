@@ -55,7 +55,8 @@ def range_start(prose: str, a: Atom, b: Atom, hedge_start: int) -> int | None:
         w1 = (w.group("w1") or "").lower() if w is not None else ""
         w2 = (w.group("w2") or "").lower() if w is not None else ""
         ranging = w2 == "from" and w1 in ("ranging", "range", "ranges", "ranged", "varying", "varies")
-        if not ranging and (w1 in change or w2 in change):
+        dashed = g.group("dash") is not None and w2 != "from"  # "lost 4,000-5,000 BTC": a range
+        if not ranging and not dashed and (w1 in change or w2 in change):
             return None  # "from $0.45 to $0.52", "grew 14.7 million to 24.8 million": a change, two figures
     return start
 

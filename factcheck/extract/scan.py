@@ -182,7 +182,13 @@ def _build(prose: str, m) -> Atom | None:
         return Atom(m.start(), m.end(), value, value * lex.word_fraction_tolerance, "%", "percent",
                     m.group("frac"), word=True)  # fmt: skip
     if m.group("mword") is not None:
-        value = lex.multiple_words[m.group("mword").lower()]
+        key = m.group("mword").lower()
+        if key in lex.multiple_needs_hedge:
+            from factcheck.extract.hedges import hedge_before
+
+            if prose[m.end() : m.end() + 1] in ("-", "‐") or hedge_before(prose, m.start(), "multiple") is None:
+                return None  # "double-digit", "a triple top"; but "more than double"
+        value = lex.multiple_words[key]
         return Atom(m.start(), m.end(), value, rounding_half(str(int(value)), 0 if value >= 1 else 1),
                     "times", "multiple", m.group("mword"), word=True)  # fmt: skip
     return _amount(prose, m)
@@ -209,6 +215,8 @@ def _amount(prose: str, m) -> Atom | None:
         word = True
     if parsed is None:
         return None
+    if num is not None and num.startswith("000") and num_start >= 2 and prose[num_start - 2].isdigit():
+        return None  # "10 000 dollars": the tail of a space-grouped number is never a figure of its own
     value, half = parsed
     base = value
     scale_text = sword or satt or sspc
