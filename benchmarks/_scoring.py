@@ -16,8 +16,12 @@ SHARED = ROOT.parent / "shared"
 REL_TOL = 1e-6
 
 
-def load_extractor():
-    """factcheck.extract.extract_quantities and factcheck.document.parse, or exit 2 with a message."""
+SUFFIX = {"markdown": ".md", "text": ".txt", "html": ".html"}
+
+
+def load_extractor(fmt: str = "markdown"):
+    """factcheck.extract.extract_quantities on a sentence parsed as a `fmt` document ("markdown", "text"),
+    or exit 2 with a message when the extractor cannot be imported."""
     sys.path.insert(0, str(ROOT))
     try:
         from factcheck.document import parse
@@ -26,8 +30,10 @@ def load_extractor():
         print(f"extractor not importable yet: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
 
+    path = "sentence" + SUFFIX[fmt]
+
     def run(text: str) -> list[Any]:
-        return list(extract_quantities(parse(text, "-", "text")))
+        return list(extract_quantities(parse(text, path, fmt)))
 
     return run
 
@@ -237,12 +243,12 @@ def _quantulum3_unit_map() -> dict[str, str]:
     return {name: spellings[0] for name, spellings in data.items()}
 
 
-def load_engine(name: str):
+def load_engine(name: str, fmt: str = "markdown"):
     """"factcheck" (the default) or "quantulum3" (run with a Python that has quantulum3 installed; units
     are mapped back through quantulum3_units.toml, ranges mean +- uncertainty become low..high; it has no
     bounds, intervals or dates, so those scores are not meaningful for it)."""
     if name == "factcheck":
-        return load_extractor()
+        return load_extractor(fmt)
     if name != "quantulum3":
         raise SystemExit(f"unknown engine {name!r}")
     import warnings

@@ -1,12 +1,13 @@
 """Score factcheck's quantity extractor on the hand-annotated news figures.
 
     /tmp/v/bin/python benchmarks/annotated_score.py [--verbose] [--file PATH] [--json OUT]
+        [--format markdown|text] [--variant plain|wrap|nbsp] [--engine factcheck|quantulum3]
 
 Data: benchmarks/annotated/news_figures.toml (format described at its top). Each sentence is extracted
-alone as a text document. A predicted quantity matches an expected figure when the spans overlap and the
-values agree within 1e-6 relative (ranges: both ends). Our kind == "date" quantities are not figures:
-they are scored apart (date recognition), and a non-date quantity on an expected date is a false
-positive like any other unmatched one.
+alone as a document of --format (default markdown, as drafts are). A predicted quantity matches an
+expected figure when the spans overlap and the values agree within 1e-6 relative (ranges: both ends).
+Our kind == "date" quantities are not figures: they are scored apart (date recognition), and a non-date
+quantity on an expected date is a false positive like any other unmatched one.
 
 Reported: value P/R/F1, value+unit P/R/F1, bound accuracy, kind accuracy and exact-span rate over matched
 figures, interval accuracy over matched figures with annotated bounds, subject and window accuracy over
@@ -132,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="list every failure")
     ap.add_argument("--engine", default="factcheck", choices=["factcheck", "quantulum3"],
                     help="extractor to score (quantulum3: for comparison, needs it installed)")
+    ap.add_argument("--format", default="markdown", choices=["markdown", "text"],
+                    help="each sentence is read as a document of this format (default markdown, as drafts are)")
     ap.add_argument("--json", type=Path, help="write per-figure results as JSON here")
     ap.add_argument(
         "--variant",
@@ -142,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     sentences = load(args.file)
-    extract = load_engine(args.engine)
+    extract = load_engine(args.engine, args.format)
 
     total = Score()
     n_matched = n_bound = n_kind = n_span = 0
@@ -246,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     p, r, f1 = total.value
     pu, ru, fu = total.value_unit
     n_fig = sum(1 for s in sentences for f in s["f"] if as_list(f["kind"]) != ["date"] and not f.get("optional"))
-    variant = "" if args.variant == "plain" else f", variant {args.variant}"
+    variant = f", as {args.format}" + ("" if args.variant == "plain" else f", variant {args.variant}")
     print(f"annotated news figures: {len(sentences)} sentences, {n_fig} scored figures ({args.file.name}{variant})")
     print(f"  value       P {pct(p)}  R {pct(r)}  F1 {pct(f1)}"
           f"   (tp {total.tp}, predicted {total.n_pred}, expected {total.n_exp})")

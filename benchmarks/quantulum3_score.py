@@ -119,11 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="list every failure")
     ap.add_argument("--engine", default="factcheck", choices=["factcheck", "quantulum3"],
                     help="extractor to score (quantulum3: for comparison, needs it installed)")
+    ap.add_argument("--format", default="markdown", choices=["markdown", "text"],
+                    help="each sentence is read as a document of this format (default markdown, as drafts are)")
     args = ap.parse_args(argv)
     if not (args.dir / SETS[0]).exists():
         print(f"quantulum3 test set not found at {args.dir}: skipped")
         return 0
-    extract = load_engine(args.engine)
+    extract = load_engine(args.engine, args.format)
     units = load_units()
 
     rows: list[tuple[str, Score]] = []
@@ -190,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
 
     prf = f"{'P':>5} {'R':>5} {'F1':>5}"
     head = f"{'set':42} {'exp':>4} {'pred':>4} {'tp':>4} | {prf} | {'tp_u':>4} {prf}"
-    print("quantulum3 en_US test sets: value match | value+unit match (percent)")
+    print(f"quantulum3 en_US test sets, each sentence read as {args.format}: value match | value+unit match (percent)")
     print(head)
     print("-" * len(head))
     for label, s in rows:
