@@ -26,6 +26,19 @@ ONE_DAY = timedelta(days=1)
 _NON_DIGITS = re.compile(r"\D")
 
 
+def fold(text: str) -> str:
+    """``text`` lowercased the way re.IGNORECASE compares ASCII letters, same length and offsets: besides the
+    case pairs, U+0130 and U+0131 match "i", U+017F matches "s" and U+212A (Kelvin) matches "k"."""
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i")  # lower() would give two characters
+    text = text.lower()  # U+212A -> "k"
+    if "\u0131" in text:
+        text = text.replace("\u0131", "i")
+    if "\u017f" in text:
+        text = text.replace("\u017f", "s")
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Window:
     start: date
@@ -67,7 +80,7 @@ class _Lexicon:
     rate_adjectives: dict[str, str]
     quarter_words: dict[str, int]
     half_words: dict[str, int]
-    patterns: list[tuple[str, re.Pattern | regex.Pattern]]
+    patterns: list[tuple[str, re.Pattern | regex.Pattern, tuple[str, ...] | None]]  # kind, pattern, needs
     since_prefix: re.Pattern | regex.Pattern
     future_slack_days: int
 
@@ -101,7 +114,8 @@ def _lexicon() -> _Lexicon:
         text = p["regex"]
         for key, value in sorted(fills.items(), key=lambda kv: -len(kv[0])):
             text = text.replace("{" + key + "}", value)
-        patterns.append((p["kind"], _compile(text)))
+        needs = tuple(p["needs"]) if "needs" in p else None
+        patterns.append((p["kind"], _compile(text), needs))
     return _Lexicon(
         months=months,
         weekdays=weekdays,
@@ -418,7 +432,13 @@ def find_dates(text: str, as_of: date | None, start: int = 0, end: int | None = 
     lex = _lexicon()
     end = len(text) if end is None else end
     found: list[tuple[int, int, int, re.Match | regex.Match, str]] = []
-    for order, (kind, pattern) in enumerate(lex.patterns):
+    folded = None
+    for order, (kind, pattern, needs) in enumerate(lex.patterns):
+        if needs is not None:  # every match contains one of these: skip the scan when none is there
+            if folded is None:
+                folded = fold(text[start:end])
+            if not any(n in folded for n in needs):
+                continue
         for m in pattern.finditer(text, start, end):
             if m.end() == m.start():
                 continue

@@ -10,13 +10,14 @@ USD snapshot of the day widened by a tolerance (a snapshot is not a range).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from factcheck import formatting
-from factcheck.dates import DateRef, Window, find_dates, press_windows
+from factcheck.dates import DateRef, Window, find_dates, fold, press_windows
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding, Quantity, Related
 from factcheck.resources import load_rules_file
@@ -32,7 +33,14 @@ HEDGE_WORDS = re.compile(
     r"more\s+than|less\s+than|above|below|at\s+least|at\s+most|up\s+to|an?\s+estimated|estimated|~)\s*)+$",
     re.I,
 )
+# The last word of each HEDGE_WORDS alternative: a text that ends (spaces aside) with none of them has no hedge
+# to strip (a cheap test before the regex, which tries every position).
+_HEDGE_ENDINGS = (
+    "about", "around", "roughly", "approximately", "approx", "approx.", "some", "nearly", "almost", "to", "just",
+    "over", "under", "than", "above", "below", "least", "most", "estimated", "~",
+)  # fmt: skip
 CURRENCY_PREFIX = re.compile(r"(?:US\$|NT\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|₩|₫|\b[A-Z]{3}\s*)\s*$")
+_CURRENCY_LAST = frozenset("$€£¥₩₫ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what a CURRENCY_PREFIX match ends with
 FIAT = frozenset("USD EUR GBP JPY CNY HKD SGD AUD CAD CHF KRW INR VND TWD THB IDR PHP MYR".split())
 
 
@@ -48,6 +56,28 @@ _CLAUSE_LEFT = re.compile(
 )
 _CLAUSE_RIGHT = re.compile(r"[;:,]|\s(?:and|while|but)\s|\.\s")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+def _strip_hedges(text: str) -> str:
+    """``HEDGE_WORDS.sub("", text)``, without running the regex when the text cannot end with a hedge."""
+    if not fold(text).rstrip().endswith(_HEDGE_ENDINGS):
+        return text
+    return HEDGE_WORDS.sub("", text)
+
+
+def _strip_currency(text: str) -> str:
+    """``CURRENCY_PREFIX.sub("", text)``, without running the regex when the text cannot end with a sign."""
+    tail = text.rstrip()
+    if not tail or tail[-1] not in _CURRENCY_LAST:
+        return text
+    return CURRENCY_PREFIX.sub("", text)
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[list[re.Match[str]], list[str], frozenset[str]]:
+    ms = list(_TOKEN.finditer(text))
+    words = [m.group().lower() for m in ms]
+    return ms, words, frozenset(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +107,7 @@ class Phrases:
             tokens, gaps = self._split(w)
             if tokens:
                 self.by_first.setdefault(tokens[0], []).append((tokens, gaps))
+        self.firsts = frozenset(self.by_first)
 
     @staticmethod
     def _split(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -88,8 +119,9 @@ class Phrases:
         return tokens, gaps
 
     def search(self, text: str) -> Hit | None:
-        ms = list(_TOKEN.finditer(text))
-        words = [m.group().lower() for m in ms]
+        ms, words, present = _tokens(text)
+        if self.firsts.isdisjoint(present):
+            return None
         for i, word in enumerate(words):
             for tokens, gaps in self.by_first.get(word, ()):
                 n = len(tokens)
@@ -179,14 +211,24 @@ def text_before(ctx: CheckContext, claim: Claim, reach: int = 80, strip_hedges: 
     "Ether hit a local low of around $2,048" -> "Ether hit a local low of"."""
     q = claim.quantity
     lo = max(claim.sentence_start, q.start - reach)
+    key = (lo, q.start, q.text, strip_hedges)
+    cache = per_context(ctx, "text_before", _new_cache)
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
     digit = _DIGIT.search(q.text)
     head = q.text[: digit.start()] if digit else ""
     text = ctx.doc.prose[lo : q.start] + head
     for _ in range(3):
-        text = CURRENCY_PREFIX.sub("", text)
+        text = _strip_currency(text)
         if strip_hedges:
-            text = HEDGE_WORDS.sub("", text)
-    return text.rstrip()
+            text = _strip_hedges(text)
+    cache[key] = text = text.rstrip()
+    return text
+
+
+def _new_cache(ctx: CheckContext) -> dict:
+    return {}
 
 
 def text_after(ctx: CheckContext, claim: Claim, reach: int = 40) -> str:
@@ -272,12 +314,23 @@ def own_span(ctx: CheckContext, claim: Claim, after: int = 40) -> tuple[int, int
     belongs to the first figure only."""
     q = claim.quantity
     lo, hi = claim.sentence_start, min(claim.sentence_end, q.end + after)
-    for other in ctx.quantities:
-        if other.end <= q.start and other.end > lo and other.start >= claim.sentence_start:
-            lo = other.end
-        elif other.start >= q.end and other.start < hi:
-            hi = other.start
+    by_start, starts = per_context(ctx, "quantities_by_start", _quantities_by_start)
+    i = bisect_left(starts, claim.sentence_start)
+    n = len(starts)
+    while i < n and starts[i] <= q.start:  # the figures that start in the sentence up to this one
+        end = by_start[i].end
+        if lo < end <= q.start:
+            lo = end
+        i += 1
+    k = bisect_left(starts, q.end)  # the first figure that starts after this one
+    if k < n and starts[k] < hi:
+        hi = starts[k]
     return lo, hi
+
+
+def _quantities_by_start(ctx: CheckContext) -> tuple[list[Quantity], list[int]]:
+    qs = sorted(ctx.quantities, key=lambda x: x.start)
+    return qs, [x.start for x in qs]
 
 
 def own_text(ctx: CheckContext, claim: Claim, after: int = 40) -> str:

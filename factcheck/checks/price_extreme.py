@@ -125,7 +125,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
 def _extreme_since(ctx: CheckContext, rule: Rule, complete: set[str], tol: float) -> Iterator[Finding]:
     """ "its lowest close since October 2024": no later close (or price) below it before the day it names."""
     prose = ctx.doc.prose
-    for m in mc.cues().extreme_since.finditer(prose):
+    for m in _extreme_since_matches(prose):
         refs = [r for r in find_dates(prose, ctx.as_of, m.end(), min(len(prose), m.end() + 60)) if r.since]
         if not refs or refs[0].period is None or refs[0].start != m.end():
             continue
@@ -200,6 +200,33 @@ def _extreme_since(ctx: CheckContext, rule: Rule, complete: set[str], tol: float
             work=[f"{asset}/{cur.quote} {mc.describe(cur)}", f"{asset}/{extreme.quote} {mc.describe(extreme)}"],
             readings=tried,
         )
+
+
+def _extreme_since_matches(prose: str) -> Iterator[re.Match[str]]:
+    """``cues().extreme_since.finditer(prose)``, tried only where "lowest"/"highest" starts (every match does:
+    the pattern opens with ``\b(?P<side>lowest|highest)``) instead of at every character of the document."""
+    pattern = mc.cues().extreme_since
+    if not pattern.pattern.startswith(r"\b(?P<side>lowest|highest)"):
+        yield from pattern.finditer(prose)  # the cue was rewritten: no shortcut
+        return
+    folded = mc.fold(prose)
+    starts = sorted(_find_all(folded, "lowest") + _find_all(folded, "highest"))
+    taken = 0
+    for pos in starts:
+        if pos < taken:
+            continue
+        m = pattern.match(prose, pos)
+        if m is not None:
+            taken = m.end()
+            yield m
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def _all_time_high(ctx: CheckContext, rule: Rule, claim: Claim, asset: str, tol: float) -> Iterator[Finding]:
