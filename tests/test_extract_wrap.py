@@ -91,3 +91,11 @@ def test_wrap_plain_text_lines_stay_lines():
     assert [q.value for q in qs] == [161_200, 570_500]
     qs = figures("Sales were $9\nbillion dollars is a lot\n", "text", "x.txt")
     assert qs[0].value == 9
+
+
+def test_no_break_spaces_keep_fractions_subjects_and_windows():
+    text = "Hon\xa0Hai\xa0reported\xa0a\xa0third\xa0of\xa0its\xa0sales\xa0fell\xa035.5%\xa0in\xa0January."
+    qs = figures(text)
+    assert [round(q.value, 2) for q in qs] == [33.33, 35.5]
+    assert all(q.subject == "Hon Hai" for q in qs)
+    assert qs[1].window == "in January"

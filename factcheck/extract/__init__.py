@@ -13,8 +13,6 @@ number), ``dates``, ``hedges`` (bounds and intervals), ``ranges``, ``context`` (
 
 from __future__ import annotations
 
-import re
-
 from factcheck.document import Document
 from factcheck.extract import context, hedges, ranges, wrap
 from factcheck.extract.scan import Atom, lower, scan
@@ -22,8 +20,7 @@ from factcheck.model import Quantity
 
 __all__ = ["extract_quantities", "extract_text"]
 
-_TO = re.compile(r"[ \t\xa0]+to[ \t\xa0]+")
-_FROM = re.compile(r"\bfrom[ \t\xa0]+\Z")
+_NBSP = str.maketrans("\xa0\u202f", "  ")
 
 
 def extract_text(text: str, fmt: str = "text") -> list[Quantity]:
@@ -55,6 +52,9 @@ def extract_quantities(doc: Document) -> list[Quantity]:
                 continue
         out.append(_quantity(prose, a, h))
         i += 1
+    if "\xa0" in prose or "\u202f" in prose:  # names and phrases joined by no-break spaces: "Hon\xa0Hai"
+        prose = prose.translate(_NBSP)
+        low = lower(prose)
     _add_context(prose, out, low)
     return out
 
@@ -142,7 +142,9 @@ def _add_context(prose: str, qs: list[Quantity], low: str | None = None) -> None
             q.window = f"per {q.per}"
     for a, b in zip(qs, qs[1:], strict=False):  # "from 61.2% to 58.9% over the quarter": one window
         if a.window is None and b.window is not None and a.kind == b.kind and a.kind != "date":
-            if _TO.fullmatch(prose, a.end, b.start) and _FROM.search(prose, max(0, a.start - 6), a.start):
+            if prose[a.end : b.start].split() == ["to"] and prose[max(0, a.start - 6) : a.start].split()[-1:] == [
+                "from"
+            ]:
                 a.window = b.window
 
 

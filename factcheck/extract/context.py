@@ -109,6 +109,8 @@ class DocIndex:
         self._caps: tuple[list[int], list[int], list[str]] | None = None
         self._names: tuple[list[int], list[str]] | None = None
         self._mid: set[str] | None = None  # capitalised words seen mid-sentence
+        self._asides: list[int] | None = None
+        self._sources: list[tuple[int, int]] = []
 
     def caps(self) -> tuple[list[int], list[int], list[str]]:
         """Runs of capitalised words: "Hon Hai", "BTC", "Nevada Gaming Control Board"."""
@@ -118,6 +120,20 @@ class DocIndex:
             ]
             self._caps = ([f[0] for f in found], [f[1] for f in found], [f[2] for f in found])
         return self._caps
+
+    def aside_marks(self) -> list[int]:
+        """Where appositive or relative clauses (", which", ", a") and sources ("according to") open."""
+        if self._asides is None:
+            opener = _aside_pattern()
+            found = [m.start() for lo, hi in self.regions for m in opener.finditer(self.prose, lo, hi)]
+            self._sources = _find_sources(self.low)
+            self._asides = sorted(found + [s for s, _ in self._sources])
+        return self._asides
+
+    def sources(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Source phrases ("according to ", "quoted by the ") starting in [lo, hi)."""
+        self.aside_marks()
+        return [(s, e) for s, e in self._sources if lo <= s < hi]
 
     def is_name(self, word: str) -> bool:
         """Is a capitalised word that opens a sentence a name ("Coinbase") or just an opener ("Trading",
@@ -200,7 +216,7 @@ def _acts(prose: str, end: int, word: str) -> bool:
 
 
 @cache
-def _aside_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _aside_pattern() -> re.Pattern:
     """An appositive or relative clause opening ("the app, which", "Fairshake, a"), and a source phrase
     ("according to", "quoted by")."""
     lex = lexicon()
@@ -209,31 +225,57 @@ def _aside_patterns() -> tuple[re.Pattern, re.Pattern]:
         return "|".join(sorted((re.escape(w).replace("\\ ", "[ \\t]+") for w in words), key=len, reverse=True))
 
     opener = f",[ \\t]+(?:{alt(lex.relative_openers | lex.parenthetical_openers)})\\b"
-    return re.compile(opener), re.compile(f"(?<![^\\W_])(?i:{alt(lex.subject_sources)})[ \\t]+(?:the[ \\t]+)?")
+    return re.compile(opener)
 
 
-_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 _COMMA_WORD = re.compile(r",[ \t]+([^\W\d_][\w’'-]*)")
-_LAST_NAME_WORD = re.compile(r"(?:^|(?<=[\s(“\"]))[A-Z][\w&.’'-]*\Z")
 
 
-_FIRST_WORD = re.compile(r"[\s\"“(]*([A-Z][\w’'-]*)")
+def _find_sources(low: str) -> list[tuple[int, int]]:
+    """Every source phrase in the lowercased text, as (start, end after it and a following "the "): found
+    with str.find, much faster than a case-insensitive alternation over the whole text."""
+    out: list[tuple[int, int]] = []
+    for phrase in lexicon().subject_sources:
+        p = phrase.lower()
+        i = low.find(p)
+        while i >= 0:
+            e = i + len(p)
+            if (i == 0 or not low[i - 1].isalnum()) and low[e : e + 1] in (" ", "\t"):
+                e += 1
+                if low.startswith("the ", e):
+                    e += 4
+                out.append((i, e))
+            i = low.find(p, e)
+    return sorted(out)
+
+
+def _name_before(prose: str, lo: int, comma: int) -> bool:
+    """Is the word right before a comma capitalised ("Fairshake," "Nvidia Corp.,")?"""
+    words = prose[lo:comma].split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _opens_with_subject(prose: str, lo: int, comma: int) -> bool:
     """Is the text before the clause's first comma a noun phrase ("The Taiwanese electronics giant,"), not an
     opening phrase ("According to market data,", "In January,")?"""
-    if "," in prose[lo:comma]:
+    head = prose[lo:comma]
+    if "," in head:
         return False
-    m = _FIRST_WORD.match(prose, lo, comma)
-    return m is not None and (m.group(1) in ("The", "A", "An") or m.group(1) not in lexicon().subject_stopwords)
+    words = head.split(None, 1)
+    first = words[0].lstrip('"“(') if words else ""
+    return first[:1].isupper() and (first in ("The", "A", "An") or first not in lexicon().subject_stopwords)
 
 
-def _asides(prose: str, lo: int, start: int) -> list[tuple[int, int]]:
+def _asides(index: DocIndex, lo: int, start: int) -> list[tuple[int, int]]:
     """Stretches before a figure whose names are not its subject: a closed appositive or relative clause
     ("Fairshake, a movement backed by Coinbase and Ripple, reported", "the app, which rivals ChatGPT, had")
     and a named source ("quoted by Kursiv, only 5%", "according to CoinGecko, ...")."""
-    opener, source = _aside_patterns()
+    marks = index.aside_marks()
+    i = bisect.bisect_left(marks, lo)
+    if i >= len(marks) or marks[i] >= start:
+        return []  # no ", which" / ", a" / "according to" before the figure in its clause: the usual case
+    prose = index.prose
+    opener = _aside_pattern()
     lex = lexicon()
     cont = lex.list_continuations
     spans: list[tuple[int, int]] = []
@@ -245,7 +287,7 @@ def _asides(prose: str, lo: int, start: int) -> list[tuple[int, int]]:
         word = m.group(0).split()[-1]
         if (
             word not in lex.relative_openers
-            and not _LAST_NAME_WORD.search(prose, max(lo, m.start() - 40), m.start())
+            and not _name_before(prose, max(lo, m.start() - 40), m.start())
             and not _opens_with_subject(prose, lo, m.start())
         ):
             pos = m.end()  # "According to market data, the company's ...": no name before the comma
@@ -262,9 +304,9 @@ def _asides(prose: str, lo: int, start: int) -> list[tuple[int, int]]:
             break
         spans.append((m.start(), close))
         pos = close
-    for m in source.finditer(prose, lo, start):
-        run = _CAPS.match(prose, m.end(), start)
-        spans.append((m.start(), run.end() if run is not None else m.end()))
+    for s, e in index.sources(lo, start):
+        run = _CAPS.match(prose, e, start)
+        spans.append((s, run.end() if run is not None else e))
     return spans
 
 
@@ -292,9 +334,14 @@ def _listed_before(prose: str, start: int, r: int, blocked: list[tuple[int, int]
 
 
 _NAME = r"[A-Z][\w&\-’'.]*(?:[ \t][A-Z][\w&\-’'.]*)*"
-_NAME_LIST = regex.compile(
-    rf"(?<![\w$])(?P<n>{_NAME})(?:,[ \t]*(?P<n>{_NAME}))*,?[ \t]+(?:and|&)[ \t]+(?P<n>{_NAME})", regex.V0
-)
+
+
+@cache
+def _name_list() -> regex.Pattern:
+    """ "USDC and USDe", "Bitcoin, Ether and Solana": the names of a list, as repeated captures."""
+    return regex.compile(
+        rf"(?<![\w$])(?P<n>{_NAME})(?:,[ \t]*(?P<n>{_NAME}))*,?[ \t]+(?:and|&)[ \t]+(?P<n>{_NAME})", regex.V0
+    )
 
 
 def _respective(index: DocIndex, lo: int, start: int, sent_end: int, blocked: list[tuple[int, int]]):
@@ -304,7 +351,7 @@ def _respective(index: DocIndex, lo: int, start: int, sent_end: int, blocked: li
     if r < 0 or not _listed_before(index.prose, start, r, blocked):
         return False
     last = None
-    for m in _NAME_LIST.finditer(index.prose, lo, start):
+    for m in _name_list().finditer(index.prose, lo, start):
         last = m
     if last is None:
         return None
@@ -335,7 +382,7 @@ def subject(
         paired = _respective(index, lo, start, sent_end, blocked)
         if paired is not False:
             return paired
-    asides = _asides(prose, lo, start)
+    asides = _asides(index, lo, start)
     lex = lexicon()
     asset_pos, asset = -1, None
     nstarts, ntickers = index.names()
@@ -366,7 +413,12 @@ def subject(
             words = name.split(" ")
             while words and words[0] in lex.subject_stopwords:
                 words.pop(0)
-            if words and words[-1].endswith(lex.adjective_endings) and _LOWER_NEXT.match(prose, cends[i + 1]):
+            if (
+                words
+                and words[-1].endswith(lex.adjective_endings)
+                and prose[cends[i + 1] : cends[i + 1] + 2][:1] == " "
+                and prose[cends[i + 1] + 1 : cends[i + 1] + 2].islower()
+            ):
                 words = []  # "The Taiwanese electronics giant", "South Korean prosecutors": adjectives
             if words and not (len(words) == 1 and _strip_possessive(words[0]) in lex.subject_stopwords):
                 possessive = text.endswith(("’s", "'s"))

@@ -87,13 +87,13 @@ def scan(prose: str, low: str | None = None) -> list[Atom]:
             if lead is not None:
                 m = main.match(prose, lead)
         elif words[p] in _LOWER_MONTHS:  # "mid-January", "early March"
-            pre = low[max(consumed, p - 6) : p]
+            pre = low[max(consumed, p - 6) : p].replace("\xa0", " ")
             for lead_text in _MONTH_LEADS:
                 if pre.endswith(lead_text) and (len(pre) == len(lead_text) or not pre[-len(lead_text) - 1].isalpha()):
                     m = main.match(prose, p - len(lead_text))
                     break
         elif words[p] in words_before:  # "a million", "half a billion", "a quarter of"
-            pre = low[max(consumed, p - 7) : p]
+            pre = low[max(consumed, p - 7) : p].replace("\xa0", " ")
             for lead_text in _LEADS:
                 if pre.endswith(lead_text) and (len(pre) == len(lead_text) or not pre[-len(lead_text) - 1].isalpha()):
                     m = main.match(prose, p - len(lead_text))

@@ -14,11 +14,11 @@ import re
 from factcheck.document import Document
 
 # A line break between two non-blank lines whose next line does not open a Markdown block.
-_SOFT = re.compile(
+_SOFT = (
     r"(?<=[^\s])[ \t\xa0]*(\r?\n)[ \t\xa0]*"
     r"(?![\s#>|]|[-*+][ \t]|\d{1,3}[.)][ \t]|={3}|-{3}|_{3}|`{3}|~{3})(?=\S)"
 )
-_BLOCK_LINE = re.compile(r"[ \t]{0,3}(?:#|\|)")
+_BLOCK_LINE = r"[ \t]{0,3}(?:#|\|)"
 
 
 def unwrap(doc: Document) -> str:
@@ -29,12 +29,13 @@ def unwrap(doc: Document) -> str:
     text = doc.text
     pieces: list[str] = []
     last = 0
-    for m in _SOFT.finditer(prose):
+    soft, block_line = re.compile(_SOFT), re.compile(_BLOCK_LINE)  # cached by re; compiled only when needed
+    for m in soft.finditer(prose):
         s, e = m.span(1)
         if text[e - 1] != "\n":  # an HTML block tag left this break: it stays
             continue
         line_start = prose.rfind("\n", 0, s) + 1
-        if _BLOCK_LINE.match(prose, line_start):  # after a heading or a table row
+        if block_line.match(prose, line_start):  # after a heading or a table row
             continue
         pieces.append(prose[last:s])
         pieces.append(" " * (e - s))
