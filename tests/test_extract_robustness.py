@@ -25,6 +25,10 @@ PATHOLOGICAL = {
     "percent signs": "%" * 100_000,
     "full-width digits": "１" * 100_000,
     "no spaces letters": "x" * 200_000,
+    "a respectively list": "USDC and USDe rose " + "1%, " * 20_000 + "and 2%, respectively.",
+    "relative clauses": "X, which " + ", which ".join(["a"] * 20_000) + " had 5%",
+    "source phrases": "according to " * 50_000 + "5%",
+    "soft-wrapped figures": "about\n4.28\nmillion\nETH\n" * 20_000,
 }
 
 

@@ -355,7 +355,8 @@ def _respective(index: DocIndex, lo: int, start: int, sent_end: int, blocked: li
         last = m
     if last is None:
         return None
-    group = [s for s, _ in blocked if last.end() <= s < r]
+    i, j = bisect.bisect_left(blocked, (last.end(), -1)), bisect.bisect_left(blocked, (r, -1))
+    group = [s for s, _ in blocked[i:j]]
     names = last.captures("n")
     if start not in group or len(group) != len(names):
         return None
