@@ -77,9 +77,13 @@ def test_subject_nationality_adjective_and_appositive_name_are_not_subjects(text
     assert all(s is None for _, s in subjects(text))
 
 
-def test_subject_not_inside_an_identifier():
+def test_subject_not_an_identifier_or_a_document_reference():
     ((_, s),) = subjects("Under Resolution No. 05/2025/NQ-CP, firms must pay 20% tax.")
-    assert s != "NQ-CP"
+    assert s is None
+
+
+def test_subject_after_a_reference_is_still_found():
+    assert subjects("Under Article 12, Binance must hold 20% in reserve.") == [("20%", "Binance")]
 
 
 def test_window_shared_by_a_from_to_pair():

@@ -421,6 +421,8 @@ def subject(
                 and prose[cends[i + 1] + 1 : cends[i + 1] + 2].islower()
             ):
                 words = []  # "The Taiwanese electronics giant", "South Korean prosecutors": adjectives
+            if words and words[-1] in lex.reference_words:
+                words = []  # "Resolution No. 05/2025/NQ-CP": a reference
             if words and not (len(words) == 1 and _strip_possessive(words[0]) in lex.subject_stopwords):
                 possessive = text.endswith(("’s", "'s"))
                 opener = len(words) == 1 and c0 <= sent_start + 1 and not index.is_name(words[0])

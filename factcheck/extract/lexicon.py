@@ -46,6 +46,7 @@ class Lexicon:
     adjective_endings: tuple[str, ...]  # "Taiwanese", "South Korean": not names before a noun
     list_continuations: frozenset[str]  # ", and", ", or": a comma that continues a list
     subject_sources: tuple[str, ...]  # "according to", "quoted by": the name after is a source
+    reference_words: frozenset[str]  # "Resolution No.": a reference, not a subject
     name_nouns: frozenset[str]  # "Truebit protocol lost": a name with its noun
     window_patterns: tuple[str, ...]  # tried after and before a figure
     window_after_patterns: tuple[str, ...]  # tried only after it
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         adjective_endings=tuple(subjects.get("adjective_endings", [])),
         list_continuations=frozenset(subjects.get("list_continuations", [])),
         subject_sources=tuple(subjects.get("sources", [])),
+        reference_words=frozenset(subjects.get("reference_words", [])),
         name_nouns=frozenset(subjects.get("name_nouns", [])),
         window_patterns=window_patterns,
         window_after_patterns=window_after,
