@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=15, help="best of N for the corpus page")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per pathological input")
     ap.add_argument("--skip-pathological", action="store_true")
+    ap.add_argument("--scaling", action="store_true", help="also time 1, 4 and 16 copies of the page")
     ap.add_argument("--one-pathological", help=argparse.SUPPRESS)
     ap.add_argument("--engine", default="factcheck", choices=["factcheck", "quantulum3"],
                     help="quantulum3: only its throughput on the corpus page, for comparison (needs it installed)")
@@ -183,6 +184,13 @@ def main(argv: list[str] | None = None) -> int:
               f" = {big_mb / t_big:.2f} MB/s (best of 4)")
         if nbig != nq * copies:
             print(f"  note: {nq} x {copies} = {nq * copies} expected from the copies, got {nbig}")
+        if args.scaling:
+            rates = []
+            for n in (1, 4, 16):
+                d = parse("\n\n".join([text] * n), "scaled.txt", "text")
+                rates.append(f"{n} copies {n * mb / best_of(lambda d=d: extract_quantities(d), 3):.2f}")
+            print(f"  scaling (MB/s, best of 3; falling rates mean superlinear work): {', '.join(rates)},"
+                  f" {copies} copies {big_mb / t_big:.2f}")
     else:
         print(f"  corpus not found at {CORPUS}: throughput skipped")
     startup(5)
