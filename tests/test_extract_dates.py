@@ -59,3 +59,14 @@ def test_dates_invalid_slash_pair_is_not_a_date():
 )  # fmt: skip
 def test_dates_month_names_after_a_preposition(text, dates):
     assert [q.text for q in extract_text(text) if q.kind == "date"] == dates
+
+
+@pytest.mark.parametrize("text", ["I arrived at 2.13 am.", "The call is at 10.30pm.", "the 2.13 a.m. train"])
+def test_dates_dotted_time_of_day_is_a_date_not_an_amount(text):
+    qs = extract_text(text)
+    assert [q.kind for q in qs] == ["date"]
+
+
+def test_dates_dotted_number_before_other_words_is_still_a_figure():
+    (q,) = extract_text("It rose 2.13 amid gains.")
+    assert (q.kind, q.value) == ("count", 2.13)

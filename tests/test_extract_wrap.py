@@ -99,3 +99,14 @@ def test_no_break_spaces_keep_fractions_subjects_and_windows():
     assert [round(q.value, 2) for q in qs] == [33.33, 35.5]
     assert all(q.subject == "Hon Hai" for q in qs)
     assert qs[1].window == "in January"
+
+
+@pytest.mark.parametrize("brk", ["  \n", "\\\n"])
+def test_wrap_markdown_hard_break_ends_the_line(brk):
+    qs = figures(f"Sales were $9{brk}billion dollars of them were sold.\n")
+    assert all(q.value != 9_000_000_000 for q in qs)
+
+
+def test_wrap_blanked_markup_before_a_soft_break_still_joins():
+    (q,) = figures("worth about <b>$9</b>\nbillion in total.\n")
+    assert (q.value, q.unit, q.bound) == (9_000_000_000, "USD", "approx")

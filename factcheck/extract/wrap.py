@@ -3,8 +3,8 @@
 ``unwrap(doc)`` gives the prose with those line breaks turned into spaces (same length, so offsets stay
 file offsets): "about 4.28\\nmillion ETH" is read like "about 4.28 million ETH". A blank line, a line
 that opens a block (heading, list item, quote, table row, fence, rule) or follows a heading or table row,
-and in HTML a block tag ("<p>", "<br>", "<li>") still end the line. Plain text files are line-oriented
-(feeds, lists of figures) and are left as they are.
+a Markdown hard break (two trailing spaces, a backslash) and in HTML a block tag ("<p>", "<br>", "<li>")
+still end the line. Plain text files are line-oriented (feeds, lists of figures) and are left as they are.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ def unwrap(doc: Document) -> str:
         s, e = m.span(1)
         if text[e - 1] != "\n":  # an HTML block tag left this break: it stays
             continue
+        if doc.fmt == "markdown" and (text[s - 2 : s] == "  " or text[s - 1 : s] == "\\"):
+            continue  # a Markdown hard line break: two trailing spaces or a backslash
         line_start = prose.rfind("\n", 0, s) + 1
         if block_line.match(prose, line_start):  # after a heading or a table row
             continue
