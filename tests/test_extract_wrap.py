@@ -110,3 +110,26 @@ def test_wrap_markdown_hard_break_ends_the_line(brk):
 def test_wrap_blanked_markup_before_a_soft_break_still_joins():
     (q,) = figures("worth about <b>$9</b>\nbillion in total.\n")
     assert (q.value, q.unit, q.bound) == (9_000_000_000, "USD", "approx")
+
+
+PARAGRAPH = (
+    "BitMine holds about 4.28 million ETH, worth less than $9 billion, after buying 1,243 Ether at $3,800 to "
+    "$3,900 apiece. Ethereum price has dropped by around 28% over the past 7 days, and SOL shed 4% in the "
+    "last 24 hours. On-chain activity doubled to 1.2 million daily transactions, while fees rose from "
+    "$2.2 million to $3.6 million per day. Strategy, the largest corporate holder, now owns 713,502 BTC."
+)
+
+
+def _facts(text: str):
+    return [(q.value, q.high, q.unit, q.bound, q.kind, q.subject, q.window) for q in figures(text)]
+
+
+@pytest.mark.parametrize("width", [1, 12, 30, 60])
+def test_wrap_at_any_width_gives_the_same_figures(width):
+    import textwrap
+
+    wrapped = "\n".join(textwrap.wrap(PARAGRAPH, width, break_long_words=False, break_on_hyphens=False))
+    assert len(wrapped) == len(PARAGRAPH)  # every break replaced one space
+    expected = _facts(PARAGRAPH + "\n")
+    assert len(expected) >= 10
+    assert _facts(wrapped + "\n") == expected
