@@ -94,3 +94,15 @@ def test_window_shared_by_a_from_to_pair():
 def test_window_since_the_beginning_of_this_year():
     (q,) = extract_text("It has nosedived by 29% since the beginning of this year.")
     assert q.window == "since the beginning of this year"
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("Sales hit $76 million, a notable 13.25% MoM surge from December.", "MoM"),
+        ("People who trade digital currencies will pay a 0.1% tax.", "People"),
+        ("The watchdog found 3,440 AI videos.", "AI"),
+    ],
+)
+def test_subject_abbreviations_and_generic_nouns_are_not_subjects(text, bad):
+    assert all(s != bad for _, s in subjects(text))
