@@ -20,8 +20,6 @@ from factcheck.model import Quantity
 
 __all__ = ["extract_quantities", "extract_text"]
 
-_NBSP = str.maketrans("\xa0\u202f", "  ")
-
 
 def extract_text(text: str, fmt: str = "text") -> list[Quantity]:
     """Convenience: extract from a string."""
@@ -53,8 +51,8 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         out.append(_quantity(prose, a, h))
         i += 1
     if "\xa0" in prose or "\u202f" in prose:  # names and phrases joined by no-break spaces: "Hon\xa0Hai"
-        prose = prose.translate(_NBSP)
-        low = lower(prose)
+        prose = prose.replace("\xa0", " ").replace("\u202f", " ")  # str.replace: far faster than translate
+        low = low.replace("\xa0", " ").replace("\u202f", " ")
     _add_context(prose, out, low)
     return out
 
