@@ -174,3 +174,18 @@ def test_numbers_scientific_notation(text, value):
 
 def test_numbers_scientific_lookalikes_are_not_figures():
     assert extract_text("The 5e edition, hex 0x1e5, and 1e999.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("one sixth of supply", 100 / 6), ("five-sixths of the float", 500 / 6), ("an eighth of holders", 12.5)],
+)
+def test_numbers_fraction_words_come_from_the_rules(text, value):
+    (q,) = extract_text(text)
+    assert (q.unit, q.kind) == ("%", "percent")
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["the sixth day of trading", "an eighth-grade class", "the sixth time"])
+def test_numbers_ordinals_are_not_fractions(text):
+    assert extract_text(text) == []

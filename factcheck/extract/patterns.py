@@ -71,10 +71,12 @@ def scanner() -> re.Pattern:
         f"|(?:(?i:early|mid|late)[\\s-]+)?(?:{FULL_MONTHS})(?:,?\\s+{year}(?!\\d))?(?![\\w-])"
         ")"
     )
+    plurals = alternation(w for w in lex.fractions if w.endswith("s"))  # "thirds", "quarters", "sixths"
+    parts = alternation(lex.fractions)  # "half", "third", "thirds", ...
     fraction = (
-        "(?P<frac>(?i:(?:two|three|four|five|six|seven|eight|nine)-(?:thirds|quarters|fifths|tenths))(?![\\w-])"
-        "|(?P<loose>(?i:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\\s-]+"
-        "(?:half|thirds?|quarters?|fifths?|tenths?)|half(?!\\s+an?\\s)))(?![\\w-]))"
+        f"(?P<frac>(?i:(?:two|three|four|five|six|seven|eight|nine)-{plurals})(?![\\w-])"
+        f"|(?P<loose>(?i:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\\s-]+"
+        f"{parts}|half(?!\\s+an?\\s)))(?![\\w-]))"
     )
     mword = f"(?P<mword>{alternation(lex.multiple_words, 'i')})\\b"
     symbols = alternation(lex.currency_symbols)
