@@ -8,11 +8,10 @@ are the rule's documentation and the test suite runs every one.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 
-from factcheck.resources import rules_dir
+from factcheck.resources import load_rules_file, rules_dir
 
 
 @dataclass(slots=True)
@@ -39,8 +38,7 @@ class Rule:
 def all_rules() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     for path in sorted((rules_dir() / "checks").glob("*.toml")):
-        with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
+        raw = dict(load_rules_file(f"checks/{path.name}"))  # a copy: the parsed file is cached (resources)
         examples = [Example(**e) for e in raw.pop("examples", [])]
         rule = Rule(examples=examples, **raw)
         rules[rule.id] = rule

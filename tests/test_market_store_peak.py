@@ -79,3 +79,9 @@ def test_fx_repeated_lookups_give_equal_rates(tmp_path: Path) -> None:
     again = [market.fx(c.lower(), "2026-02-01") for c in ("EUR", "VND", "KRW", "XYZ")]
     assert first == again
     assert first[0] is not None and first[0].day <= D(2026, 2, 1) and first[-1] is None
+
+
+def test_store_folder_name_matches_storefiles() -> None:
+    from factcheck.market import store
+
+    assert store.STORE_OHLCV_DIR == storefiles.OHLCV_DIR

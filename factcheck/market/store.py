@@ -15,12 +15,18 @@ import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factcheck.market import storefiles
 from factcheck.market.paths import resolve_store_dir
 from factcheck.resources import data_dir as shipped_data_dir
 
+if TYPE_CHECKING:
+    from factcheck.market import storefiles
+
 BINANCE_DIR = "binance-spot-1d"
+# storefiles.OHLCV_DIR: the store's candle folder. storefiles (two dataclasses, ~3 ms to define) is imported
+# only when the user's store has one.
+STORE_OHLCV_DIR = "ohlcv"
 COINGECKO_DIR = "coingecko-top100"
 ECB_DIR = "ecb-fx-daily"
 HMRC_DIR = "hmrc-fx-monthly"
@@ -133,6 +139,8 @@ class _Series:
         if self._store is None:
             self._store = {}
             if self.store_path is not None:
+                from factcheck.market import storefiles
+
                 for row in storefiles.read_rows(self.store_path):
                     self._store[row.date[:10]] = row
 
@@ -258,7 +266,9 @@ class MarketData:
                 (exchange, base, shipped.get("quote", "USDT")), _Series(exchange, base, shipped.get("quote", "USDT"))
             )
             series.shipped_path = self.shipped_dir / BINANCE_DIR / info["file"]
-        if self.store_dir is not None:
+        if self.store_dir is not None and (self.store_dir / STORE_OHLCV_DIR).is_dir():
+            from factcheck.market import storefiles
+
             for sf in storefiles.list_series(self.store_dir):
                 if sf.timeframe != "1d":
                     continue
@@ -576,6 +586,8 @@ class MarketData:
                 )
             )
         if self.store_dir is not None:
+            from factcheck.market import storefiles
+
             for sf in storefiles.list_series(self.store_dir):
                 rows = storefiles.read_rows(sf.path)
                 partial = sum(1 for r in rows if not r.final)
