@@ -9,8 +9,7 @@ offsets stay file offsets.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from factcheck.document import Document
@@ -80,8 +79,16 @@ def _words_regex(words: list[str], flags: int = re.I) -> re.Pattern[str]:
     return re.compile("|".join(parts) or r"(?!x)x", flags)
 
 
-@dataclass(slots=True)
 class Lexicon:
+    """The claims lexicons, compiled (``rules/claims.toml``, ``rules/directions.toml``, ``rules/assets.toml``)."""
+
+    __slots__ = (
+        "metric_reach", "window_keys", "metric_any", "metric_of_cue", "basis_verbs", "basis_average",
+        "percent_change", "percent_share", "not_price_change", "nonassertive", "nonassertive_after",
+        "clause_break", "up", "down", "current", "past", "anaphora", "anaphora_asset", "anaphora_entity",
+        "anaphora_reach", "not_entities", "longest_name", "asset_candidates", "multi_names", "asset_of",
+    )
+
     metric_reach: int
     window_keys: list[tuple[str, re.Pattern[str]]]  # canonical window -> phrases, tried in order
     metric_any: re.Pattern[str]  # every metric cue (one trie)
@@ -106,7 +113,13 @@ class Lexicon:
     longest_name: int
     asset_candidates: re.Pattern[str]  # capitalised words, $TICKERS and lowercase asset names
     multi_names: dict[str, list[tuple[str, ...]]]
-    asset_of: dict[str, str] = field(default_factory=dict)
+    asset_of: dict[str, str]
+
+    def __init__(self, **values: object) -> None:
+        for name in self.__slots__:
+            setattr(self, name, values.pop(name) if name != "asset_of" else values.pop(name, {}))
+        if values:
+            raise TypeError(f"unknown Lexicon fields: {sorted(values)}")
 
 
 @cache
@@ -211,18 +224,35 @@ def window_key(window: str | None) -> str | None:
 # ---------------------------------------------------------------- sentence frames
 
 
-@dataclass(slots=True)
 class Frame:
     """A sentence with its figures masked: ``masked`` has the length of ``doc.prose[start:end]``."""
 
-    start: int
-    end: int
-    text: str
-    masked: str
-    quantities: list[Quantity]
+    __slots__ = ("start", "end", "text", "masked", "quantities", "_found")
+
+    def __init__(self, start: int, end: int, text: str, masked: str, quantities: list[Quantity]) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.masked = masked
+        self.quantities = quantities
+        self._found: dict[re.Pattern[str], tuple[list[re.Match[str]], list[int]]] = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"Frame(start={self.start!r}, end={self.end!r}, text={self.text!r}, masked={self.masked!r}, "
+            f"quantities={self.quantities!r})"
+        )
 
     def local(self, q: Quantity) -> tuple[int, int]:
         return q.start - self.start, q.end - self.start
+
+    def found(self, pattern: re.Pattern[str]) -> tuple[list[re.Match[str]], list[int]]:
+        """Every match of ``pattern`` in ``masked`` (in order, not overlapping) and their ends, computed once."""
+        got = self._found.get(pattern)
+        if got is None:
+            ms = list(pattern.finditer(self.masked))
+            got = self._found[pattern] = (ms, [m.end() for m in ms])
+        return got
 
 
 def mask(prose: str, quantities: list[Quantity]) -> str:
