@@ -5,15 +5,14 @@ respected); plain, 100 columns wide and stable when piped or written to a file."
 from __future__ import annotations
 
 import os
-from typing import TextIO
-
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, TextIO
 
 from factcheck.model import FileResult, Finding, Quantity
 from factcheck.report.positions import LineIndex, sentence_around
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 PLAIN_WIDTH = 100
 
@@ -47,9 +46,15 @@ LABELS = {"error": "error", "warning": "warning", "info": "info"}
 INDENT = 6
 
 
+def _is_terminal(out: TextIO) -> bool:
+    return out.isatty() if hasattr(out, "isatty") else False
+
+
 def make_console(out: TextIO, color: bool | None = None) -> Console:
     """A console on ``out``: coloured only on a terminal, unless NO_COLOR is set or ``color`` says so."""
-    terminal = out.isatty() if hasattr(out, "isatty") else False
+    from rich.console import Console
+
+    terminal = _is_terminal(out)
     if color is None:
         color = terminal and not os.environ.get("NO_COLOR")
     return Console(
@@ -111,6 +116,8 @@ class _Lines:
         return "".join(t for t, _ in self.parts)
 
     def rich(self) -> Text:
+        from rich.text import Text
+
         out = Text()
         for t, style in self.parts:
             out.append(t, style=style)
@@ -165,6 +172,18 @@ def _finding(f: Finding, r: FileResult, lines: LineIndex, width: int) -> _Lines:
 
 
 def render_check(results: list[FileResult], out: TextIO, color: bool | None = None) -> None:
+    if not color and not _is_terminal(out):
+        text = _plain_check(results)
+        if text is not None:  # piped or written to a file: the same text, without importing rich (~50 ms)
+            out.write(text)
+            out.flush()
+            return
+    _render_check_rich(results, out, color)
+
+
+def _render_check_rich(results: list[FileResult], out: TextIO, color: bool | None = None) -> None:
+    from rich.text import Text
+
     console = make_console(out, color)
     for r in results:
         if not r.findings:
@@ -187,7 +206,7 @@ def render_check(results: list[FileResult], out: TextIO, color: bool | None = No
 SUMMARY_ALL_FILES = 20  # up to this many files, the table lists every file; beyond, only those with findings
 
 
-def _summary(console: Console, results: list[FileResult]) -> None:
+def _summary_rows(results: list[FileResult]) -> tuple[dict[str, int], list[tuple[str, str, dict[str, int], str]]]:
     totals = {"error": 0, "warning": 0, "info": 0}
     rows = []
     for r in results:
@@ -199,31 +218,123 @@ def _summary(console: Console, results: list[FileResult]) -> None:
         if len(results) <= SUMMARY_ALL_FILES or r.findings or r.notes:
             note = "not checked (factcheck: off)" if any("factcheck: off" in n for n in r.notes) else ""
             rows.append((r.path, r.as_of.isoformat() if r.as_of else "-", counts, note))
+    return totals, rows
+
+
+def _summary_table(results: list[FileResult]):
+    """(columns as (header, footer, right-justified), rows of cells, footer shown, totals)."""
+    totals, rows = _summary_rows(results)
     shown_total = len(rows) > 1 or len(rows) < len(results)
-    table = Table(box=box.SIMPLE_HEAD, show_footer=shown_total, pad_edge=False)
-    table.add_column(
-        "file", footer="total" if len(rows) == len(results) else f"total, {len(results)} files", overflow="fold"
-    )
-    table.add_column("as of", footer="")
-    for sev in ("error", "warning", "info"):
-        table.add_column(sev, justify="right", style=STYLES[sev], footer=str(totals[sev]))
-    if any(note for *_, note in rows):
-        table.add_column("note")
-    for path, as_of, counts, note in rows:
-        cells = [path, as_of, *(str(counts[s]) for s in counts)]
-        table.add_row(*cells, *([note] if len(table.columns) > 5 else []))
-    if rows:
-        console.print(table)
+    columns = [("file", "total" if len(rows) == len(results) else f"total, {len(results)} files", False)]
+    columns.append(("as of", "", False))
+    columns += [(sev, str(totals[sev]), True) for sev in ("error", "warning", "info")]
+    noted = any(note for *_, note in rows)
+    if noted:
+        columns.append(("note", "", False))
+    cells = [
+        [path, as_of, *(str(counts[s]) for s in counts), *([note] if noted else [])]
+        for path, as_of, counts, note in rows
+    ]
+    return columns, cells, shown_total, totals
+
+
+def _verdict(results: list[FileResult], totals: dict[str, int]) -> tuple[str, str]:
     n = len(results)
-    verdict = Text()
     parts = [
         f"{totals['error']} error{'s' * (totals['error'] != 1)}",
         f"{totals['warning']} warning{'s' * (totals['warning'] != 1)}",
         f"{totals['info']} info",
     ]
-    verdict.append(", ".join(parts), style=STYLES["error"] if totals["error"] else "green")
-    verdict.append(f" in {n} file{'s' * (n != 1)} checked")
+    return ", ".join(parts), f" in {n} file{'s' * (n != 1)} checked"
+
+
+def _summary(console: Console, results: list[FileResult]) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    columns, cells, shown_total, totals = _summary_table(results)
+    table = Table(box=box.SIMPLE_HEAD, show_footer=shown_total, pad_edge=False)
+    for i, (header, footer, right) in enumerate(columns):
+        if i == 0:
+            table.add_column(header, footer=footer, overflow="fold")
+        elif right:
+            table.add_column(header, justify="right", style=STYLES[header], footer=footer)
+        elif header == "note":
+            table.add_column(header)
+        else:
+            table.add_column(header, footer=footer)
+    for row in cells:
+        table.add_row(*row)
+    if cells:
+        console.print(table)
+    counts, rest = _verdict(results, totals)
+    verdict = Text()
+    verdict.append(counts, style=STYLES["error"] if totals["error"] else "green")
+    verdict.append(rest)
     console.print(verdict)
+
+
+def _printable(text: str) -> bool:
+    """Plain ASCII without control characters: one terminal cell per character, as rich would measure it."""
+    return text.isascii() and text.isprintable()
+
+
+def _plain_check(results: list[FileResult]) -> str | None:
+    """The report exactly as the rich console prints it when not on a terminal (no colour, 100 columns), built
+    with string operations; None when a line would need rich's own wrapping or cell measuring."""
+    width = PLAIN_WIDTH
+    out: list[str] = []
+    for r in results:
+        if not r.findings:
+            continue
+        title = r.path + (f"  (as of {r.as_of.isoformat()})" if r.as_of else "")
+        if len(title) > width or not _printable(title):
+            return None
+        out.append(title + "\n")
+        lines = LineIndex(r.text)
+        for f in r.findings:
+            out.append(_finding(f, r, lines, width).plain + "\n")
+    columns, cells, shown_total, totals = _summary_table(results)
+    if cells:
+        table = _plain_table(columns, cells, shown_total, width)
+        if table is None:
+            return None
+        out.append(table)
+    counts, rest = _verdict(results, totals)
+    if len(counts + rest) > width:
+        return None
+    out.append(counts + rest + "\n")
+    text = "".join(out)
+    return "".join(line.rstrip() + "\n" for line in text.split("\n")[:-1]) + text.split("\n")[-1]
+
+
+def _plain_table(columns, cells: list[list[str]], footer: bool, width: int) -> str | None:
+    """rich's Table(box=SIMPLE_HEAD, pad_edge=False) as printed plain, for a table that fits ``width``."""
+    texts = [c[0] for c in columns] + [c[1] for c in columns] + [x for row in cells for x in row]
+    if not all(_printable(t) for t in texts):
+        return None
+    widths = [
+        max(len(col[0]), len(col[1]) if footer else 0, *(len(row[i]) for row in cells)) for i, col in enumerate(columns)
+    ]
+    last = len(columns) - 1
+    inner = sum(widths) + 2 * len(widths) - 2 + (len(widths) - 1)  # cells, padding (none at the two ends), dividers
+    if inner + 2 > width:
+        return None  # rich would shrink and fold columns
+
+    def line(values: list[str]) -> str:
+        parts = []
+        for i, (value, w, col) in enumerate(zip(values, widths, columns, strict=True)):
+            cell = value.rjust(w) if col[2] else value.ljust(w)
+            parts.append(("" if i == 0 else " ") + cell + ("" if i == last else " "))
+        return " " + " ".join(parts) + " "
+
+    rows = ["", line([c[0] for c in columns]), " " + "\u2500" * inner + " "]
+    rows += [line(row) for row in cells]
+    if footer:
+        rows += ["", line([c[1] for c in columns])]
+    rows.append("")
+    return "".join(r.rstrip() + "\n" for r in rows)
 
 
 def _num(v: float | None) -> str:
@@ -253,6 +364,10 @@ def _interval(q: Quantity) -> str:
 
 
 def render_extract(results: list[FileResult], out: TextIO, color: bool | None = None) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     console = make_console(out, color)
     total = 0
     for r in results:
