@@ -86,7 +86,7 @@ class Lexicon:
         "metric_reach", "window_keys", "metric_any", "metric_of_cue", "basis_verbs", "basis_average",
         "percent_change", "percent_share", "not_price_change", "nonassertive", "nonassertive_after",
         "clause_break", "up", "down", "current", "past", "anaphora", "anaphora_asset", "anaphora_entity",
-        "anaphora_reach", "not_entities", "longest_name", "asset_candidates", "multi_names", "asset_of",
+        "anaphora_reach", "not_entities", "longest_name", "asset_candidates", "multi_names", "asset_of", "memo",
     )
 
     metric_reach: int
@@ -114,10 +114,11 @@ class Lexicon:
     asset_candidates: re.Pattern[str]  # capitalised words, $TICKERS and lowercase asset names
     multi_names: dict[str, list[tuple[str, ...]]]
     asset_of: dict[str, str]
+    memo: dict[object, object]  # answers derived from the lexicon alone (canonical names, mention names)
 
     def __init__(self, **values: object) -> None:
         for name in self.__slots__:
-            setattr(self, name, values.pop(name) if name != "asset_of" else values.pop(name, {}))
+            setattr(self, name, values.pop(name, {}) if name in ("asset_of", "memo") else values.pop(name))
         if values:
             raise TypeError(f"unknown Lexicon fields: {sorted(values)}")
 
@@ -187,9 +188,16 @@ def lexicon() -> Lexicon:
 
 
 def canonical_asset(name: str) -> str | None:
+    memo = lexicon().memo
+    key = ("asset", name)
+    try:
+        return memo[key]  # type: ignore[return-value]
+    except KeyError:
+        pass
     lex = lexicon()
     bare = name.lstrip("$")
-    return lex.asset_of.get(bare) or lex.asset_of.get(bare.lower())
+    found = memo[key] = lex.asset_of.get(bare) or lex.asset_of.get(bare.lower())
+    return found
 
 
 # ---------------------------------------------------------------- windows
@@ -235,7 +243,7 @@ class Frame:
         self.text = text
         self.masked = masked
         self.quantities = quantities
-        self._found: dict[re.Pattern[str], tuple[list[re.Match[str]], list[int]]] = {}
+        self._found: dict[re.Pattern[str], tuple[list[re.Match[str]], list[int], list[int]]] = {}
 
     def __repr__(self) -> str:
         return (
@@ -246,12 +254,12 @@ class Frame:
     def local(self, q: Quantity) -> tuple[int, int]:
         return q.start - self.start, q.end - self.start
 
-    def found(self, pattern: re.Pattern[str]) -> tuple[list[re.Match[str]], list[int]]:
-        """Every match of ``pattern`` in ``masked`` (in order, not overlapping) and their ends, computed once."""
+    def found(self, pattern: re.Pattern[str]) -> tuple[list[re.Match[str]], list[int], list[int]]:
+        """Every match of ``pattern`` in ``masked`` (in order, disjoint), their starts and ends: found once."""
         got = self._found.get(pattern)
         if got is None:
             ms = list(pattern.finditer(self.masked))
-            got = self._found[pattern] = (ms, [m.end() for m in ms])
+            got = self._found[pattern] = (ms, [m.start() for m in ms], [m.end() for m in ms])
         return got
 
 
@@ -308,6 +316,17 @@ def clause_bounds(masked: str, a: int, b: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _clause(frame: Frame, a: int, b: int) -> tuple[int, int]:
+    """``clause_bounds(frame.masked, a, b)`` from the frame's clause breaks, found once per sentence."""
+    ms, starts, ends = frame.found(lexicon().clause_break)
+    k = bisect_right(ends, a)  # matches are in order and disjoint: starts and ends both increase
+    lo = ends[k - 1] if k else 0
+    if b < a:  # not a span: the plain reading
+        return clause_bounds(frame.masked, a, b)
+    j = bisect_left(starts, b, k)
+    return lo, starts[j] if j < len(starts) else len(frame.masked)
+
+
 _MATCHES: dict[tuple[int, str], list[re.Match[str]]] = {}
 
 
@@ -339,46 +358,78 @@ def _nearest(pattern: re.Pattern[str], text: str, a: int, b: int, lo: int, hi: i
     return best
 
 
+def _nearest_in(frame: Frame, pattern: re.Pattern[str], a: int, b: int, lo: int, hi: int) -> re.Match[str] | None:
+    """``_nearest(pattern, frame.masked, a, b, lo, hi)`` by bisection in the frame's matches.
+
+    Matches are disjoint and in order, so the nearest before the span is the last ending by ``a`` and the
+    nearest after it the first starting from ``b``; a tie goes to the one before, as in the scan."""
+    if not (lo <= a <= b <= hi):
+        return _nearest(pattern, frame.masked, a, b, lo, hi)
+    ms, starts, ends = frame.found(pattern)
+    k = bisect_right(ends, a)
+    before = ms[k - 1] if k and starts[k - 1] >= lo else None
+    j = bisect_left(starts, b, k)
+    after = ms[j] if j < len(ms) and ends[j] <= hi else None
+    if after is None:
+        return before
+    if before is None:
+        return after
+    return before if a - ends[k - 1] <= starts[j] - b else after
+
+
+_WORD = re.compile(r"\w+")
+
+
 def _word_distance(text: str, x: int, y: int) -> int:
     lo, hi = min(x, y), max(x, y)
-    return len(_R(r"\w+").findall(text[lo:hi]))
+    return len(_WORD.findall(text[lo:hi]))
+
+
+def _words_between(frame: Frame, x: int, y: int) -> int:
+    """``_word_distance(frame.masked, x, y)``: the runs of word characters that meet [min, max)."""
+    lo, hi = (x, y) if x <= y else (y, x)
+    if lo >= hi:
+        return 0
+    _, starts, ends = frame.found(_WORD)
+    return bisect_left(starts, hi) - bisect_right(ends, lo)
 
 
 # ---------------------------------------------------------------- the parts of a claim
 
+_CLOSE_PAREN = re.compile(r"\s*\)")
+_FIGURE_OPEN_PAREN = re.compile(r"§\s*\($")
+_SHARE_AFTER = re.compile(r"\s*(?:of|stake|share)\b", re.I)
+_DISCOUNT = re.compile(r"\bdiscount\b", re.I)
+_PREMIUM = re.compile(r"\bpremium\b", re.I)
+_DRAWDOWN = re.compile(r"\bdrawdown\b", re.I)
+
 
 def metric_of(frame: Frame, q: Quantity) -> str | None:
-    lex = lexicon()
     a, b = frame.local(q)
-    lo, hi = clause_bounds(frame.masked, a, b)
+    return _metric(frame, q, a, b, *_clause(frame, a, b))
+
+
+def _metric(frame: Frame, q: Quantity, a: int, b: int, lo: int, hi: int) -> str | None:
+    lex = lexicon()
+    masked = frame.masked
     if q.kind == "percent":
-        before = frame.masked[max(lo, a - 60) : a]
-        after = frame.masked[b : min(hi, b + 40)]
-        if _R(r"\s*\)").match(after) and _R(r"§\s*\($").search(before):
+        before = masked[max(lo, a - 60) : a]
+        after = masked[b : min(hi, b + 40)]
+        if _CLOSE_PAREN.match(after) and _FIGURE_OPEN_PAREN.search(before):
             return "share"  # 2,230 (65%) of the videos
-        if (
-            _R(r"\s*(?:of|stake|share)\b", re.I).match(after)
-            and not lex.up.search(before[-25:])
-            and not lex.down.search(before[-25:])
-        ):
+        if _SHARE_AFTER.match(after) and not lex.up.search(before[-25:]) and not lex.down.search(before[-25:]):
             return "share"
-        if _R(r"\bdiscount\b", re.I).search(after[:20]):
+        if _DISCOUNT.search(after[:20]):
             return "discount"
-        if _R(r"\bpremium\b", re.I).search(after[:20]):
+        if _PREMIUM.search(after[:20]):
             return "premium"
-        if _R(r"\bdrawdown\b", re.I).search(frame.masked[lo:hi]):
+        if _DRAWDOWN.search(masked[lo:hi]):
             return "drawdown"
-        if (
-            lex.up.search(frame.masked, lo, hi)
-            or lex.down.search(frame.masked, lo, hi)
-            or lex.percent_change.search(frame.masked, lo, hi)
-        ):
-            if lex.not_price_change.search(frame.masked, lo, a) or lex.not_price_change.match(
-                frame.masked, b, min(hi, b + 30)
-            ):
+        if lex.up.search(masked, lo, hi) or lex.down.search(masked, lo, hi) or lex.percent_change.search(masked, lo, hi):
+            if lex.not_price_change.search(masked, lo, a) or lex.not_price_change.match(masked, b, min(hi, b + 30)):
                 return "other_change"
             return "change"
-        if lex.percent_share.search(frame.masked, max(lo, a - 40), min(hi, b + 40)):
+        if lex.percent_share.search(masked, max(lo, a - 40), min(hi, b + 40)):
             return "share"
         return None
     if q.kind == "multiple":
@@ -386,12 +437,17 @@ def metric_of(frame: Frame, q: Quantity) -> str | None:
     if q.kind in ("date", "duration"):
         return q.kind
     best, best_d = None, None
-    for m in _matches(lex.metric_any, frame.masked):
-        if m.start() < lo or m.end() > hi or (m.start() < b and m.end() > a):
+    reach = lex.metric_reach
+    ms, starts, ends = frame.found(lex.metric_any)
+    for i in range(bisect_left(starts, lo), len(ms)):  # the cues inside [lo, hi) that do not touch the figure
+        s, e = starts[i], ends[i]
+        if e > hi:
+            break
+        if s < b and e > a:
             continue
-        d = _word_distance(frame.masked, m.start() if m.start() >= b else m.end(), a if m.end() <= a else b)
-        if d <= lex.metric_reach and (best_d is None or d < best_d):
-            best, best_d = lex.metric_of_cue.get(" ".join(m.group(0).lower().split())), d
+        d = _words_between(frame, s if s >= b else e, a if e <= a else b)
+        if d <= reach and (best_d is None or d < best_d):
+            best, best_d = lex.metric_of_cue.get(" ".join(ms[i].group(0).lower().split())), d
     if best is None and q.unit and canonical_asset(q.unit):
         return "holdings"
     return best
@@ -400,13 +456,18 @@ def metric_of(frame: Frame, q: Quantity) -> str | None:
 def direction_of(frame: Frame, q: Quantity) -> int:
     if q.sign < 0:
         return -1
-    lex = lexicon()
     a, b = frame.local(q)
-    lo, hi = clause_bounds(frame.masked, a, b)
-    up = _nearest(lex.up, frame.masked, a, b, lo, hi)
-    down = _nearest(lex.down, frame.masked, a, b, lo, hi)
-    if _R(r"\+").match(q.text):
+    return _direction(frame, q, a, b, *_clause(frame, a, b))
+
+
+def _direction(frame: Frame, q: Quantity, a: int, b: int, lo: int, hi: int) -> int:
+    if q.sign < 0:
+        return -1
+    if q.text.startswith("+"):
         return 1
+    lex = lexicon()
+    up = _nearest_in(frame, lex.up, a, b, lo, hi)
+    down = _nearest_in(frame, lex.down, a, b, lo, hi)
     if up is None and down is None:
         return 0
     if up is None:
@@ -418,25 +479,35 @@ def direction_of(frame: Frame, q: Quantity) -> int:
     return 1 if du < dd else -1
 
 
+_PUNCT = re.compile(r"[.,;]")
+
+
 def assertive_of(frame: Frame, q: Quantity) -> tuple[bool, str | None]:
-    lex = lexicon()
     a, b = frame.local(q)
-    lo, hi = clause_bounds(frame.masked, a, b)
-    after = frame.masked[b : min(len(frame.masked), b + 25)]
+    return _assertive(frame, a, b, *_clause(frame, a, b))
+
+
+def _assertive(frame: Frame, a: int, b: int, lo: int, hi: int) -> tuple[bool, str | None]:
+    lex = lexicon()
+    masked = frame.masked
+    after = masked[b : min(len(masked), b + 25)]
     for kind, pat in lex.nonassertive:
         scope_lo = lo if kind == "level" else max(lo, a - 45) if kind == "cost_basis" else 0
-        found = [m for m in _matches(pat, frame.masked) if m.start() >= scope_lo and m.end() <= a]
-        if found:
-            return False, f"{kind.replace('_', ' ')}: {found[-1].group(0)}"
-    for kind, pat in lex.nonassertive_after:
-        m = pat.match(after.lstrip()) if after.strip() else None
-        if m is None:
-            m2 = pat.search(after)
-            if m2 and not _R(r"[.,;]").search(after[: m2.start()]):
-                m = m2
-        if m is not None:
-            return False, f"{kind}: {m.group(0)}"
-    clause = frame.masked[lo:a]
+        ms, starts, ends = frame.found(pat)
+        k = bisect_right(ends, a)  # the last cue ending by the figure; earlier ones start earlier still
+        if k and starts[k - 1] >= scope_lo:
+            return False, f"{kind.replace('_', ' ')}: {ms[k - 1].group(0)}"
+    if after.strip():
+        stripped = after.lstrip()
+        for kind, pat in lex.nonassertive_after:
+            m = pat.match(stripped)
+            if m is None:
+                m2 = pat.search(after)
+                if m2 and not _PUNCT.search(after, 0, m2.start()):
+                    m = m2
+            if m is not None:
+                return False, f"{kind}: {m.group(0)}"
+    clause = masked[lo:a]
     verb = lex.basis_verbs.search(clause)
     if verb and lex.basis_average.search(clause, verb.end()):
         return False, f"cost basis: {clause[verb.start() :].strip()[:40]}"
@@ -446,37 +517,46 @@ def assertive_of(frame: Frame, q: Quantity) -> tuple[bool, str | None]:
     return True, None
 
 
+_QUOTE_CLOSE = re.compile(r"[”\"]")
+
+
 def _inside_quote(text: str, a: int) -> str | None:
-    opens = [i for i, ch in enumerate(text[:a]) if ch in '“"']
-    if not opens:
+    o = max(text.rfind("“", 0, a), text.rfind('"', 0, a))  # the last opening quote before the figure
+    if o < 0:
         return None
-    o = opens[-1]
-    close = _R(r"[”\"]").search(text[o + 1 :])
-    closes_before = close is not None and o + 1 + close.start() < a
+    close = _QUOTE_CLOSE.search(text, o + 1)
+    closes_before = close is not None and close.start() < a
     if closes_before:
         return None
-    return text[o : (o + 1 + close.start()) if close else len(text)]
+    return text[o : close.start() if close else len(text)]
+
+
+_ROLE_FROM = re.compile(r"\bfrom\s+(?:(?:the|an?|its|a\s+low\s+of|a\s+high\s+of|just|around|about)\s+)?$", re.I)
+_ROLE_TO = re.compile(r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?|at)\s+(?:(?:the|an?|around|about|just)\s+)?$", re.I)
+_FROM = re.compile(r"\bfrom\b", re.I)
+_ROLE_REMAINING = re.compile(r"\bremaining\s+$", re.I)
+_ROLE_TOTAL = re.compile(
+    r"(?:^|[,;]\s*)of\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:first\s+|total\s+|initial\s+)?$", re.I
+)
+_ROLE_OUT_OF = re.compile(r"\b(?:out\s+of\s+(?:the\s+)?|total\s+of\s+)$", re.I)
+_OPEN_PAREN_AFTER = re.compile(r"\s*\(")
+_OPEN_PAREN_BEFORE = re.compile(r"\(\s*$")
 
 
 def role_of(frame: Frame, q: Quantity) -> str | None:
     a, b = frame.local(q)
-    before = frame.masked[max(0, a - 30) : a]
-    after = frame.masked[b : b + 30]
-    if _R(r"\bfrom\s+(?:(?:the|an?|its|a\s+low\s+of|a\s+high\s+of|just|around|about)\s+)?$", re.I).search(before):
+    masked = frame.masked
+    before = masked[max(0, a - 30) : a]
+    after = masked[b : b + 30]
+    if _ROLE_FROM.search(before):
         return "from"
-    if re.search(
-        r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?|at)\s+(?:(?:the|an?|around|about|just)\s+)?$", before, re.I
-    ) and _R(r"\bfrom\b", re.I).search(frame.masked):
+    if _ROLE_TO.search(before) and frame.found(_FROM)[0]:
         return "to"
-    if _R(r"\bremaining\s+$", re.I).search(before):
+    if _ROLE_REMAINING.search(before):
         return "remaining"
-    if re.search(
-        r"(?:^|[,;]\s*)of\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:first\s+|total\s+|initial\s+)?$",
-        frame.masked[:a],
-        re.I,
-    ) or _R(r"\b(?:out\s+of\s+(?:the\s+)?|total\s+of\s+)$", re.I).search(before):
+    if _ROLE_TOTAL.search(masked[:a]) or _ROLE_OUT_OF.search(before):
         return "total"
-    if _R(r"\s*\(").match(after) or _R(r"\(\s*$").search(before):
+    if _OPEN_PAREN_AFTER.match(after) or _OPEN_PAREN_BEFORE.search(before):
         return "part"
     return None
 
@@ -486,6 +566,8 @@ def role_of(frame: Frame, q: Quantity) -> str | None:
 
 _ENTITY = r"(?<![\w’'])(?:[A-Z][\w’'&.-]*[\w])(?:\s+(?:[A-Z][\w’'&.-]*[\w]|of|de))*"
 
+
+_ENTITY_RE = re.compile(_ENTITY)
 
 Mention = tuple[int, int, str, bool]  # start, end, canonical name, is an asset
 
@@ -500,22 +582,52 @@ def all_mentions(masked: str, spans: list[tuple[int, int]] | None = None) -> lis
     return out
 
 
+_PAIR = re.compile(r"/[A-Za-z][\w]*")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def _tail_pattern(lex: Lexicon, rest: tuple[str, ...]) -> re.Pattern[str]:
+    """The rest of a multi-word asset name ("Binance Coin": " Coin"), compiled once."""
+    key = ("tail", rest)
+    pat = lex.memo.get(key)
+    if pat is None:
+        pat = lex.memo[key] = re.compile(r"[ \t]+" + r"[ \t]+".join(re.escape(x) for x in rest) + r"\b", re.I)
+    return pat  # type: ignore[return-value]
+
+
+def _entity_name(lex: Lexicon, text: str) -> str:
+    """The name an entity match stands for ("" when none): leading non-entities and "'s" dropped; memoised."""
+    key = ("entity", text)
+    name = lex.memo.get(key)
+    if name is None:
+        words_ = text.split()
+        while words_ and words_[0] in lex.not_entities:
+            words_.pop(0)
+        name = _POSSESSIVE.sub("", " ".join(words_)).strip() if words_ else ""
+        if name in lex.not_entities:
+            name = ""
+        lex.memo[key] = name
+    return name  # type: ignore[return-value]
+
+
 def _mentions_between(lex: Lexicon, masked: str, lo: int, hi: int) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    multi_names = lex.multi_names
     for w in lex.asset_candidates.finditer(masked, lo, hi):
         token = w.group(0)
-        low = token.lower()
         canon, end = None, w.end()
-        for rest in lex.multi_names.get(low, ()):
-            tail = _R(r"[ \t]+" + r"[ \t]+".join(re.escape(x) for x in rest) + r"\b", re.I).match(masked, w.end(), hi)
-            if tail:
-                canon, end = lex.asset_of[" ".join((low,) + rest)], tail.end()
-                break
+        rests = multi_names.get(token.lower()) if multi_names else None
+        if rests:
+            low = token.lower()
+            for rest in rests:
+                tail = _tail_pattern(lex, rest).match(masked, w.end(), hi)
+                if tail:
+                    canon, end = lex.asset_of[" ".join((low,) + rest)], tail.end()
+                    break
         if canon is None:
-            bare = token.lstrip("$")
-            canon = lex.asset_of.get(bare) or lex.asset_of.get(bare.lower())
-        pair = _R(r"/[A-Za-z][\w]*").match(masked, end) if canon else None
+            canon = canonical_asset(token)
+        pair = _PAIR.match(masked, end) if canon else None
         if pair:  # a trading pair ("ETH/BTC", "ETH/USD") is not the asset itself: an entity of its own
             out.append((w.start(), pair.end(), masked[w.start() : pair.end()], False))
             taken.append((w.start(), pair.end()))
@@ -526,19 +638,13 @@ def _mentions_between(lex: Lexicon, masked: str, lo: int, hi: int) -> list[Menti
             out.append((w.start(), end, canon, True))
             taken.append((w.start(), end))
     taken_starts = [t[0] for t in taken]
-    for m in _R(_ENTITY).finditer(masked, lo, hi):
+    for m in _ENTITY_RE.finditer(masked, lo, hi):
         k = bisect_left(taken_starts, m.end())
         if k and taken[k - 1][1] > m.start():
             continue
-        words_ = m.group(0).split()
-        while words_ and words_[0] in lex.not_entities:
-            words_.pop(0)
-        if not words_:
-            continue
-        name = _R(r"[’']s$").sub("", " ".join(words_)).strip()
-        if not name or name in lex.not_entities:
-            continue
-        out.append((m.start(), m.end(), name, False))
+        name = _entity_name(lex, m.group(0))
+        if name:
+            out.append((m.start(), m.end(), name, False))
     return out
 
 
@@ -552,7 +658,7 @@ def subject_of(
 ) -> str | None:
     a, b = frame.local(q)
     holder = q.unit is not None and canonical_asset(q.unit) is not None
-    lo, _ = clause_bounds(frame.masked, a, b)
+    lo, _ = _clause(frame, a, b)
     before = [m for m in mentions if m[1] <= a]
     if holder:
         ents = [m for m in before if not m[3]]
