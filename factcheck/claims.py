@@ -83,10 +83,32 @@ class Lexicon:
     """The claims lexicons, compiled (``rules/claims.toml``, ``rules/directions.toml``, ``rules/assets.toml``)."""
 
     __slots__ = (
-        "metric_reach", "window_keys", "metric_any", "metric_of_cue", "basis_verbs", "basis_average",
-        "percent_change", "percent_share", "not_price_change", "nonassertive", "nonassertive_after",
-        "clause_break", "up", "down", "current", "past", "anaphora", "anaphora_asset", "anaphora_entity",
-        "anaphora_reach", "not_entities", "longest_name", "asset_candidates", "multi_names", "asset_of", "memo",
+        "metric_reach",
+        "window_keys",
+        "metric_any",
+        "metric_of_cue",
+        "basis_verbs",
+        "basis_average",
+        "percent_change",
+        "percent_share",
+        "not_price_change",
+        "nonassertive",
+        "nonassertive_after",
+        "clause_break",
+        "up",
+        "down",
+        "current",
+        "past",
+        "anaphora",
+        "anaphora_asset",
+        "anaphora_entity",
+        "anaphora_reach",
+        "not_entities",
+        "longest_name",
+        "asset_candidates",
+        "multi_names",
+        "asset_of",
+        "memo",
     )
 
     metric_reach: int
@@ -243,7 +265,7 @@ class Frame:
         self.text = text
         self.masked = masked
         self.quantities = quantities
-        self._found: dict[re.Pattern[str], tuple[list[re.Match[str]], list[int], list[int]]] = {}
+        self._found: dict[int, tuple[list[re.Match[str]], list[int], list[int]]] = {}
 
     def __repr__(self) -> str:
         return (
@@ -256,10 +278,11 @@ class Frame:
 
     def found(self, pattern: re.Pattern[str]) -> tuple[list[re.Match[str]], list[int], list[int]]:
         """Every match of ``pattern`` in ``masked`` (in order, disjoint), their starts and ends: found once."""
-        got = self._found.get(pattern)
+        key = id(pattern)  # hashing a Pattern hashes its whole compiled code: the id is much cheaper
+        got = self._found.get(key)
         if got is None:
             ms = list(pattern.finditer(self.masked))
-            got = self._found[pattern] = (ms, [m.start() for m in ms], [m.end() for m in ms])
+            got = self._found[key] = (ms, [m.start() for m in ms], [m.end() for m in ms])
         return got
 
 
@@ -385,15 +408,6 @@ def _word_distance(text: str, x: int, y: int) -> int:
     return len(_WORD.findall(text[lo:hi]))
 
 
-def _words_between(frame: Frame, x: int, y: int) -> int:
-    """``_word_distance(frame.masked, x, y)``: the runs of word characters that meet [min, max)."""
-    lo, hi = (x, y) if x <= y else (y, x)
-    if lo >= hi:
-        return 0
-    _, starts, ends = frame.found(_WORD)
-    return bisect_left(starts, hi) - bisect_right(ends, lo)
-
-
 # ---------------------------------------------------------------- the parts of a claim
 
 _CLOSE_PAREN = re.compile(r"\s*\)")
@@ -425,7 +439,11 @@ def _metric(frame: Frame, q: Quantity, a: int, b: int, lo: int, hi: int) -> str 
             return "premium"
         if _DRAWDOWN.search(masked[lo:hi]):
             return "drawdown"
-        if lex.up.search(masked, lo, hi) or lex.down.search(masked, lo, hi) or lex.percent_change.search(masked, lo, hi):
+        if (
+            lex.up.search(masked, lo, hi)
+            or lex.down.search(masked, lo, hi)
+            or lex.percent_change.search(masked, lo, hi)
+        ):
             if lex.not_price_change.search(masked, lo, a) or lex.not_price_change.match(masked, b, min(hi, b + 30)):
                 return "other_change"
             return "change"
@@ -445,7 +463,7 @@ def _metric(frame: Frame, q: Quantity, a: int, b: int, lo: int, hi: int) -> str 
             break
         if s < b and e > a:
             continue
-        d = _words_between(frame, s if s >= b else e, a if e <= a else b)
+        d = _word_distance(masked, s if s >= b else e, a if e <= a else b)
         if d <= reach and (best_d is None or d < best_d):
             best, best_d = lex.metric_of_cue.get(" ".join(ms[i].group(0).lower().split())), d
     if best is None and q.unit and canonical_asset(q.unit):
@@ -550,7 +568,7 @@ def role_of(frame: Frame, q: Quantity) -> str | None:
     after = masked[b : b + 30]
     if _ROLE_FROM.search(before):
         return "from"
-    if _ROLE_TO.search(before) and frame.found(_FROM)[0]:
+    if _ROLE_TO.search(before) and _FROM.search(masked):
         return "to"
     if _ROLE_REMAINING.search(before):
         return "remaining"
@@ -657,8 +675,13 @@ def subject_of(
     frame: Frame, q: Quantity, mentions: list[tuple[int, int, str, bool]], carried: str | None
 ) -> str | None:
     a, b = frame.local(q)
+    return _subject(frame, q, a, b, _clause(frame, a, b)[0], mentions, carried)
+
+
+def _subject(
+    frame: Frame, q: Quantity, a: int, b: int, lo: int, mentions: list[Mention], carried: str | None
+) -> str | None:
     holder = q.unit is not None and canonical_asset(q.unit) is not None
-    lo, _ = _clause(frame, a, b)
     before = [m for m in mentions if m[1] <= a]
     if holder:
         ents = [m for m in before if not m[3]]
@@ -682,6 +705,9 @@ def subject_of(
     return carried
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
 def _respectively(frame: Frame, qs: list[Quantity], mentions: list[Mention]) -> dict[int, str | None]:
     """ "USDC and USDe, which declined by 2.6% and 57%, respectively": pair the two lists in order.
 
@@ -689,7 +715,7 @@ def _respectively(frame: Frame, qs: list[Quantity], mentions: list[Mention]) -> 
     mentions just before them. When the counts differ, those figures get no subject (never a guess).
     """
     out: dict[int, str | None] = {}
-    m = _R(r"\brespectively\b", re.I).search(frame.masked)
+    m = _RESPECTIVELY.search(frame.masked)
     if not m:
         return out
     before_resp = [q for q in qs if frame.local(q)[1] <= m.start()]
@@ -717,7 +743,7 @@ def _price_position(frame: Frame, q: Quantity) -> bool:
     return (
         q.kind == "amount"
         and q.unit in ("USD", "USDT", "EUR")
-        and bool(_R(_PRICE_POSITION, re.I).search(frame.masked[max(0, a - 14) : a + 1]))
+        and bool(_PRICE_POSITION_RE.search(frame.masked[max(0, a - 14) : a + 1]))
     )
 
 
@@ -726,12 +752,16 @@ _SAYS_PRICE = r"\b(?:price|priced|prices|trading|trades|traded|changing\s+hands|
 
 _PER_UNIT_AFTER = r"\s*(?:per|a|each)\s+(?:coin|token|share|unit|bitcoin|ether|[A-Z]{2,6})\b"
 _WORTH_AT = r"\b(?:worth|valued)\b[^.;§]{0,30}§+[^.;§]{0,30}\bat\s+$"  # "worth $12.5 billion at §"
+_PRICE_POSITION_RE = re.compile(_PRICE_POSITION, re.I)
+_SAYS_PRICE_RE = re.compile(_SAYS_PRICE, re.I)
+_PER_UNIT_AFTER_RE = re.compile(_PER_UNIT_AFTER)
+_WORTH_AT_RE = re.compile(_WORTH_AT, re.I)
 
 
 def _worth_at(frame: Frame, q: Quantity) -> bool:
     a, _ = frame.local(q)
     before = frame.masked[max(0, a - 80) : a]
-    return bool(_R(_WORTH_AT, re.I).search(before))
+    return bool(_WORTH_AT_RE.search(before))
 
 
 def _says_price(frame: Frame, q: Quantity) -> bool:
@@ -740,9 +770,7 @@ def _says_price(frame: Frame, q: Quantity) -> bool:
     a, b = frame.local(q)
     before = frame.masked[max(0, a - 80) : a]
     return bool(
-        _R(_SAYS_PRICE, re.I).search(before[-40:])
-        or _R(_PER_UNIT_AFTER).match(frame.masked, b)
-        or _R(_WORTH_AT, re.I).search(before)
+        _SAYS_PRICE_RE.search(before[-40:]) or _PER_UNIT_AFTER_RE.match(frame.masked, b) or _WORTH_AT_RE.search(before)
     )
 
 
@@ -781,7 +809,9 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             merged.append((a, b))
     every = all_mentions(masked, merged)
     every_starts = [m[0] for m in every]
+    found_for: dict[str, dict] = {}  # sentences with the same masked text share their matches (boilerplate, copies)
     for k, frame in all_frames:
+        frame._found = found_for.setdefault(frame.masked, frame._found)
         mentions = _mentions_in(frame, every, every_starts)
         if last_asset and k - last_asset[0] > reach:
             last_asset = None  # a pronoun does not reach back further than a few sentences
@@ -790,15 +820,16 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
         figures = [q for q in frame.quantities if q.kind != "date"]
         resp = _respectively(frame, figures, mentions)
         for q in figures:
-            a, _ = frame.local(q)
+            a, b = q.start - frame.start, q.end - frame.start
+            lo, hi = _clause(frame, a, b)  # the same clause for every part of the claim
             if id(q) in resp:
                 subject = resp[id(q)]
             else:
-                carried = _antecedent(lex, frame.masked[:a], last_asset, last_entity)
-                subject = subject_of(frame, q, mentions, carried)
-            assertive, reason = assertive_of(frame, q)
+                carried = _antecedent_in(lex, frame, a, last_asset, last_entity)
+                subject = _subject(frame, q, a, b, lo, mentions, carried)
+            assertive, reason = _assertive(frame, a, b, lo, hi)
             window = q.window or (f"per {q.per}" if q.per else None)
-            metric = metric_of(frame, q)
+            metric = _metric(frame, q, a, b, lo, hi)
             if metric in ("value", None) and q.kind == "amount" and _worth_at(frame, q):
                 metric = "price"  # "worth roughly $12.5 billion at $1,850": the second figure is the unit price
             if metric is None and subject and canonical_asset(subject) and _price_position(frame, q):
@@ -817,7 +848,7 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
                     sentence_end=frame.end,
                     subject=subject,
                     metric=metric,
-                    direction=direction_of(frame, q),
+                    direction=_direction(frame, q, a, b, lo, hi),
                     window=window,
                     assertive=assertive,
                     reason=reason,
@@ -830,14 +861,15 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
         assets = [(m[0], m[2]) for m in mentions if m[3]] + [
             (q.start - frame.start, canonical_asset(q.unit)) for q in figures if q.unit and canonical_asset(q.unit)
         ]
-        entities = [(m[0], m[2]) for m in mentions if not m[3] and _named_for_sure(frame, m)]
         if assets:
             pos, name = max(assets)
             last_asset = (k, frame.start + pos, name)  # type: ignore[assignment]
         if holders:
             last_entity = (k, frame.start, holders[0])
-        elif entities:
-            last_entity = (k, frame.start + entities[0][0], entities[0][1])
+        else:
+            entity = next((m for m in mentions if not m[3] and _named_for_sure(frame, m)), None)
+            if entity is not None:
+                last_entity = (k, frame.start + entity[0], entity[2])
     return claims
 
 
@@ -860,7 +892,26 @@ def _antecedent(lex: Lexicon, before: str, last_asset: Antecedent, last_entity: 
     found = list(_matches(lex.anaphora, before)) if before else []
     if not found:
         return None
-    word = found[-1].group(0).lower()
+    return _referent(lex, found[-1].group(0).lower(), last_asset, last_entity)
+
+
+def _antecedent_in(lex: Lexicon, frame: Frame, a: int, last_asset: Antecedent, last_entity: Antecedent) -> str | None:
+    """``_antecedent(lex, frame.masked[:a], ...)`` from the sentence's anaphora matches, found once.
+
+    The figure at ``a`` is masked with ``§``, which no lexicon word matches and which is, like the end of
+    the text, not a word character: the matches in ``masked[:a]`` are exactly those ending by ``a``."""
+    if a <= 0:
+        return None
+    if frame.masked[a : a + 1] != MASK:
+        return _antecedent(lex, frame.masked[:a], last_asset, last_entity)
+    ms, _, ends = frame.found(lex.anaphora)
+    k = bisect_right(ends, a)
+    if not k:
+        return None
+    return _referent(lex, ms[k - 1].group(0).lower(), last_asset, last_entity)
+
+
+def _referent(lex: Lexicon, word: str, last_asset: Antecedent, last_entity: Antecedent) -> str | None:
     asset = last_asset[2] if last_asset else None
     entity = last_entity[2] if last_entity else None
     if lex.anaphora_asset.fullmatch(word):
