@@ -147,7 +147,9 @@ class Checker:
 
     def __post_init__(self) -> None:
         self.rules = select_rules(self.settings)
-        self.options = {r.id: _effective_options(r, self.settings.options) for r in self.rules}
+        from factcheck.engine import effective_options
+
+        self.options = {r.id: effective_options(r, self.settings.options) for r in self.rules}
 
     @property
     def needs_market(self) -> bool:
@@ -167,14 +169,6 @@ class Checker:
                 self.warnings.append(f"market data unavailable ({type(exc).__name__}: {exc})")
                 self._market = None
         return self._market
-
-
-def _effective_options(rule: Rule, overrides: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    try:
-        from factcheck.engine import effective_options
-    except ImportError:
-        return {**(rule.options or {}), **overrides.get(rule.id, {})}
-    return effective_options(rule, overrides)
 
 
 def resolve_as_of(doc: Document, settings: Settings) -> date | None:
