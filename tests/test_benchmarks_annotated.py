@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 ANNOTATED = ROOT / "benchmarks" / "annotated" / "news_figures.toml"
-HOLDOUT = ROOT / "benchmarks" / "annotated" / "news_figures_holdout.toml"
+HOLDOUTS = sorted((ROOT / "benchmarks" / "annotated").glob("news_figures_holdout*.toml"))
 CORPUS = ROOT.parent / "shared" / "corpus" / "cryptopolitan-binance-square-2026-02.txt"
 
 BOUNDS = {"exact", "approx", "lower", "upper", "range"}
@@ -29,8 +29,8 @@ def _load(path: Path) -> list[dict]:
 
 
 def _sentences() -> list[dict]:
-    """Both annotated files: the main set and the held-out set."""
-    return _load(ANNOTATED) + (_load(HOLDOUT) if HOLDOUT.exists() else [])
+    """Every annotated file: the main set and the held-out sets."""
+    return _load(ANNOTATED) + [s for path in HOLDOUTS for s in _load(path)]
 
 
 def _as_list(x) -> list:
