@@ -837,6 +837,9 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
     every = all_mentions(masked, merged)
     every_starts = [m[0] for m in every]
     found_for: dict[str, dict] = {}  # sentences with the same masked text share their matches (boilerplate, copies)
+    # What a figure's own sentence says of it (clause, assertive, metric cue, direction, role) depends only on the
+    # sentence text and the figure: read once per distinct (sentence, figure), as repeated boilerplate is common.
+    read: dict[tuple, tuple] = {}
     for k, frame in all_frames:
         frame._found = found_for.setdefault(frame.masked, frame._found)
         mentions = _mentions_in(frame, every, every_starts)
@@ -848,15 +851,24 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
         resp = _respectively(frame, figures, mentions)
         for q in figures:
             a, b = q.start - frame.start, q.end - frame.start
-            lo, hi = _clause(frame, a, b)  # the same clause for every part of the claim
+            key = (frame.text, frame.masked, a, b, q.kind, q.unit, q.sign, q.text)
+            local = read.get(key)
+            if local is None:
+                lo, hi = _clause(frame, a, b)  # the same clause for every part of the claim
+                local = read[key] = (
+                    lo,
+                    *_assertive(frame, a, b, lo, hi),
+                    _metric(frame, q, a, b, lo, hi),
+                    _direction(frame, q, a, b, lo, hi),
+                    role_of(frame, q),
+                )
+            lo, assertive, reason, metric, direction, role = local
             if id(q) in resp:
                 subject = resp[id(q)]
             else:
                 carried = _antecedent_in(lex, frame, a, last_asset, last_entity)
                 subject = _subject(frame, q, a, b, lo, mentions, carried)
-            assertive, reason = _assertive(frame, a, b, lo, hi)
             window = q.window or (f"per {q.per}" if q.per else None)
-            metric = _metric(frame, q, a, b, lo, hi)
             if metric in ("value", None) and q.kind == "amount" and _worth_at(frame, q):
                 metric = "price"  # "worth roughly $12.5 billion at $1,850": the second figure is the unit price
             if metric is None and subject and canonical_asset(subject) and _price_position(frame, q):
@@ -875,11 +887,11 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
                     sentence_end=frame.end,
                     subject=subject,
                     metric=metric,
-                    direction=_direction(frame, q, a, b, lo, hi),
+                    direction=direction,
                     window=window,
                     assertive=assertive,
                     reason=reason,
-                    role=role_of(frame, q),
+                    role=role,
                 )
             )
         sentence_claims = claims[len(claims) - len(figures) :] if figures else []
