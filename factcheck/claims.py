@@ -60,6 +60,11 @@ def _cue_table(lists: dict[str, list[str]]) -> dict[str, str]:
 
 
 def _words_regex(words: list[str], flags: int = re.I) -> re.Pattern[str]:
+    """Whole-word match of any of ``words``: ``_words_pattern`` compiled."""
+    return re.compile(_words_pattern(words, flags), flags)
+
+
+def _words_pattern(words: list[str], flags: int = re.I) -> str:
     """Whole-word match of any of ``words``; spaces in phrases match any run of spaces.
 
     The lexicon's literal word lists are compiled with the standard ``re`` as a trie (fast to compile and
@@ -76,7 +81,7 @@ def _words_regex(words: list[str], flags: int = re.I) -> re.Pattern[str]:
         left = r"\b" if w[0].isalnum() else ""
         right = r"\b" if w[-1].isalnum() else ""
         parts.append(left + _trie([w]) + right)
-    return re.compile("|".join(parts) or r"(?!x)x", flags)
+    return "|".join(parts) or r"(?!x)x"
 
 
 class Lexicon:
@@ -183,7 +188,7 @@ def lexicon() -> Lexicon:
         percent_change=_words_regex(c["percent"]["change"]),
         percent_share=_words_regex(c["percent"]["share"]),
         not_price_change=re.compile(
-            r"\s*(?:of\s+)?(?:(?:its|their|the)\s+)?(?:" + _words_regex(c["percent"]["not_price_change"]).pattern + ")",
+            r"\s*(?:of\s+)?(?:(?:its|their|the)\s+)?(?:" + _words_pattern(c["percent"]["not_price_change"]) + ")",
             re.I,
         ),
         nonassertive=[(k, _words_regex(v)) for k, v in c["nonassertive"].items()],
