@@ -615,10 +615,22 @@ def all_mentions(masked: str, spans: list[tuple[int, int]] | None = None) -> lis
     """The asset and entity mentions of the (masked) text, or of ``spans`` of it, sorted by start."""
     lex = lexicon()
     out: list[Mention] = []
+    seen: dict[tuple[str, str, str], list[Mention]] = {}
     for lo, hi in spans if spans is not None else [(0, len(masked))]:
-        out.extend(_mentions_between(lex, masked, lo, hi))
+        # The mentions of a span depend on its text, the character before it (look-behinds) and the word
+        # after it (a trading pair "ETH/BTC" may run past the end): repeated passages are read once.
+        key = (masked[lo - 1 : lo], masked[lo:hi], _PAIR_TAIL.match(masked, hi).group(0))
+        local = seen.get(key)
+        if local is None:
+            local = seen[key] = [
+                (a - lo, b - lo, n, asset) for a, b, n, asset in _mentions_between(lex, masked, lo, hi)
+            ]
+        out.extend((a + lo, b + lo, n, asset) for a, b, n, asset in local)
     out.sort()
     return out
+
+
+_PAIR_TAIL = re.compile(r"/?\w*")
 
 
 _PAIR = re.compile(r"/[A-Za-z][\w]*")
