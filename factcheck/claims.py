@@ -113,7 +113,10 @@ class Lexicon:
         "asset_candidates",
         "multi_names",
         "asset_of",
-        "memo",
+        "canonical",
+        "tokens",
+        "entity_names",
+        "tails",
     )
 
     metric_reach: int
@@ -141,11 +144,16 @@ class Lexicon:
     asset_candidates: re.Pattern[str]  # capitalised words, $TICKERS and lowercase asset names
     multi_names: dict[str, list[tuple[str, ...]]]
     asset_of: dict[str, str]
-    memo: dict[object, object]  # answers derived from the lexicon alone (canonical names, mention names)
+    # answers derived from the lexicon alone, memoised (each cleared past _MEMO_LIMIT entries)
+    canonical: dict[str, str | None]  # name -> canonical asset (canonical_asset)
+    tokens: dict[str, tuple[list[tuple[str, ...]] | None, str | None]]  # candidate -> (name tails, asset)
+    entity_names: dict[str, str]  # entity match -> the name it stands for ("" when none)
+    tails: dict[tuple[str, ...], re.Pattern[str]]  # rest of a multi-word name -> its pattern
 
     def __init__(self, **values: object) -> None:
         for name in self.__slots__:
-            setattr(self, name, values.pop(name, {}) if name in ("asset_of", "memo") else values.pop(name))
+            memo = name in ("asset_of", "canonical", "tokens", "entity_names", "tails")
+            setattr(self, name, values.pop(name, {}) if memo else values.pop(name))
         if values:
             raise TypeError(f"unknown Lexicon fields: {sorted(values)}")
 
@@ -229,17 +237,19 @@ def _candidates_regex(lowercase: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+_MEMO_LIMIT = 100_000
+_MISSING = object()
+
+
 def canonical_asset(name: str) -> str | None:
-    memo = lexicon().memo
-    key = ("asset", name)
-    try:
-        return memo[key]  # type: ignore[return-value]
-    except KeyError:
-        pass
     lex = lexicon()
-    bare = name.lstrip("$")
-    found = memo[key] = lex.asset_of.get(bare) or lex.asset_of.get(bare.lower())
-    return found
+    found = lex.canonical.get(name, _MISSING)
+    if found is _MISSING:
+        if len(lex.canonical) > _MEMO_LIMIT:
+            lex.canonical.clear()
+        bare = name.lstrip("$")
+        found = lex.canonical[name] = lex.asset_of.get(bare) or lex.asset_of.get(bare.lower())
+    return found  # type: ignore[return-value]
 
 
 # ---------------------------------------------------------------- windows
@@ -639,34 +649,28 @@ _POSSESSIVE = re.compile(r"[’']s$")
 
 def _tail_pattern(lex: Lexicon, rest: tuple[str, ...]) -> re.Pattern[str]:
     """The rest of a multi-word asset name ("Binance Coin": " Coin"), compiled once."""
-    key = ("tail", rest)
-    pat = lex.memo.get(key)
+    pat = lex.tails.get(rest)
     if pat is None:
-        pat = lex.memo[key] = re.compile(r"[ \t]+" + r"[ \t]+".join(re.escape(x) for x in rest) + r"\b", re.I)
-    return pat  # type: ignore[return-value]
+        pat = lex.tails[rest] = re.compile(r"[ \t]+" + r"[ \t]+".join(re.escape(x) for x in rest) + r"\b", re.I)
+    return pat
 
 
 def _entity_name(lex: Lexicon, text: str) -> str:
-    """The name an entity match stands for ("" when none): leading non-entities and "'s" dropped; memoised."""
-    key = ("entity", text)
-    name = lex.memo.get(key)
-    if name is None:
-        words_ = text.split()
-        while words_ and words_[0] in lex.not_entities:
-            words_.pop(0)
-        name = _POSSESSIVE.sub("", " ".join(words_)).strip() if words_ else ""
-        if name in lex.not_entities:
-            name = ""
-        lex.memo[key] = name
-    return name  # type: ignore[return-value]
+    """The name an entity match stands for ("" when none): leading non-entities and "'s" dropped."""
+    words_ = text.split()
+    while words_ and words_[0] in lex.not_entities:
+        words_.pop(0)
+    name = _POSSESSIVE.sub("", " ".join(words_)).strip() if words_ else ""
+    return "" if name in lex.not_entities else name
 
 
 def _mentions_between(lex: Lexicon, masked: str, lo: int, hi: int) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     multi_names = lex.multi_names
-    plain = lex.memo.setdefault("token", {})  # token -> (its multi-word name heads, its canonical asset)
-    assert isinstance(plain, dict)
+    plain = lex.tokens  # token -> (the rest of the multi-word names it may start, its canonical asset)
+    if len(plain) > _MEMO_LIMIT:
+        plain.clear()
     for w in lex.asset_candidates.finditer(masked, lo, hi):
         token = w.group(0)
         known = plain.get(token)
@@ -694,8 +698,9 @@ def _mentions_between(lex: Lexicon, masked: str, lo: int, hi: int) -> list[Menti
         out.append((start, end, canon, True))
         taken.append((start, end))
     taken_starts = [t[0] for t in taken]
-    names = lex.memo.setdefault("entity", {})
-    assert isinstance(names, dict)
+    names = lex.entity_names
+    if len(names) > _MEMO_LIMIT:
+        names.clear()
     for m in _ENTITY_RE.finditer(masked, lo, hi):
         if taken_starts:
             k = bisect_left(taken_starts, m.end())
