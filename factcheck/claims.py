@@ -84,6 +84,26 @@ def _words_pattern(words: list[str], flags: int = re.I) -> str:
     return "|".join(parts) or r"(?!x)x"
 
 
+_MEMOS = (
+    "asset_of",
+    "canonical",
+    "tokens",
+    "entity_names",
+    "tails",
+    "sentence_matches",
+    "readings",
+    "span_mentions",
+)
+_MEMO_LIMIT = 100_000  # entries of a memo (of words and names) before it is emptied
+_TEXT_MEMO_LIMIT = 20_000  # entries of a memo of sentences or passages
+
+
+def _bounded(memo: dict, limit: int = _TEXT_MEMO_LIMIT) -> dict:
+    if len(memo) > limit:
+        memo.clear()
+    return memo
+
+
 class Lexicon:
     """The claims lexicons, compiled (``rules/claims.toml``, ``rules/directions.toml``, ``rules/assets.toml``)."""
 
@@ -117,6 +137,9 @@ class Lexicon:
         "tokens",
         "entity_names",
         "tails",
+        "sentence_matches",
+        "readings",
+        "span_mentions",
     )
 
     metric_reach: int
@@ -149,10 +172,14 @@ class Lexicon:
     tokens: dict[str, tuple[list[tuple[str, ...]] | None, str | None]]  # candidate -> (name tails, asset)
     entity_names: dict[str, str]  # entity match -> the name it stands for ("" when none)
     tails: dict[tuple[str, ...], re.Pattern[str]]  # rest of a multi-word name -> its pattern
+    # what a text says, for texts that repeat within a document and across the files of a run (boilerplate)
+    sentence_matches: dict[str, dict]  # masked sentence -> the matches of each lexicon pattern (Frame.found)
+    readings: dict[tuple, tuple]  # (sentence, figure) -> clause start, assertive, reason, metric, direction, role
+    span_mentions: dict[tuple[str, str, str], list]  # (char before, span, word after) -> its mentions
 
     def __init__(self, **values: object) -> None:
         for name in self.__slots__:
-            memo = name in ("asset_of", "canonical", "tokens", "entity_names", "tails")
+            memo = name in _MEMOS
             setattr(self, name, values.pop(name, {}) if memo else values.pop(name))
         if values:
             raise TypeError(f"unknown Lexicon fields: {sorted(values)}")
@@ -237,7 +264,6 @@ def _candidates_regex(lowercase: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
-_MEMO_LIMIT = 100_000
 _MISSING = object()
 
 
@@ -625,7 +651,7 @@ def all_mentions(masked: str, spans: list[tuple[int, int]] | None = None) -> lis
     """The asset and entity mentions of the (masked) text, or of ``spans`` of it, sorted by start."""
     lex = lexicon()
     out: list[Mention] = []
-    seen: dict[tuple[str, str, str], list[Mention]] = {}
+    seen = _bounded(lex.span_mentions)
     for lo, hi in spans if spans is not None else [(0, len(masked))]:
         # The mentions of a span depend on its text, the character before it (look-behinds) and the word
         # after it (a trading pair "ETH/BTC" may run past the end): repeated passages are read once.
@@ -858,10 +884,10 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             merged.append((a, b))
     every = all_mentions(masked, merged)
     every_starts = [m[0] for m in every]
-    found_for: dict[str, dict] = {}  # sentences with the same masked text share their matches (boilerplate, copies)
+    found_for = _bounded(lex.sentence_matches)  # sentences with the same masked text share their matches
     # What a figure's own sentence says of it (clause, assertive, metric cue, direction, role) depends only on the
     # sentence text and the figure: read once per distinct (sentence, figure), as repeated boilerplate is common.
-    read: dict[tuple, tuple] = {}
+    read = _bounded(lex.readings)
     for k, frame in all_frames:
         frame._found = found_for.setdefault(frame.masked, frame._found)
         mentions = _mentions_in(frame, every, every_starts)
