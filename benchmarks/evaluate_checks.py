@@ -17,6 +17,12 @@ false alarms.
 ``occurrence`` the label applies to every occurrence. A finding counts as a true positive when its rule
 and span match a planted error; every other finding is a false positive (flagging a figure labelled
 correct is reported separately). Recall: planted errors found / planted errors.
+
+A sidecar may say which rules its labels cover: ``rules = ["arithmetic", "contradiction", "date"]`` (rule
+categories or rule ids; default: the claim checks, ``MY_RULES``). Findings of rules outside that scope are
+not scored for that draft (reported as "unscored"), and a planted error counts towards recall only when its
+rule is run. Findings of severity ``info`` (unverifiable: a note, not a flag) are never scored either
+(reported as "notes").
 """
 
 from __future__ import annotations
@@ -51,6 +57,9 @@ class Result:
     labels: list[Label] = field(default_factory=list)
     findings: list = field(default_factory=list)
     hits: set = field(default_factory=set)  # indexes of findings that match a planted error
+    notes: set = field(default_factory=set)  # indexes of info findings (not scored)
+    unscored: set = field(default_factory=set)  # indexes of findings of rules outside the labels' scope
+    scope: tuple = MY_RULES
     tp: int = 0
     fp: int = 0
     fp_on_correct: int = 0
@@ -103,10 +112,18 @@ def _run(doc, as_of: date | None, rules) -> list:
     return [f for f in run_rules(ctx, rules) if not doc.suppressed(f.rule, f.start, f.end)]
 
 
+def _in_scope(rule, scope) -> bool:
+    return rule.id in scope or rule.category in scope
+
+
 def evaluate(name: str, doc, as_of: date | None, labels_raw: dict, rules) -> Result:
-    res = Result(name)
+    res = Result(name, scope=tuple(labels_raw.get("rules", MY_RULES)))
+    run = {r.id for r in rules if _in_scope(r, res.scope)}
+    by_id = {r.id: r for r in rules}
     for kind in ("planted", "correct"):
         for lab in labels_raw.get(kind, []):
+            if kind == "planted" and lab.get("rule") not in run:
+                continue  # a planted error of a rule not run (or outside the scope) is not expected
             res.labels.append(
                 Label(kind, lab.get("rule"), _spans(doc.text, lab), lab["text"], lab.get("why", ""))
             )
@@ -114,6 +131,12 @@ def evaluate(name: str, doc, as_of: date | None, labels_raw: dict, rules) -> Res
     res.findings = _run(doc, as_of, rules)
     res.seconds = time.perf_counter() - t0
     for i, f in enumerate(res.findings):
+        if f.severity == "info":
+            res.notes.add(i)
+            continue
+        if f.rule not in by_id or not _in_scope(by_id[f.rule], res.scope):
+            res.unscored.add(i)
+            continue
         hit = False
         for lab in res.labels:
             overlaps = any(s < f.end and f.start < e for s, e in lab.spans)
@@ -163,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         as_of = date.fromisoformat(labels["as_of"]) if "as_of" in labels else doc.published
         results.append(evaluate(sidecar.stem, doc, as_of, labels, rules))
 
-    tot_tp = tot_fp = planted = found = correct = on_correct = 0
+    tot_tp = tot_fp = planted = found = correct = on_correct = tot_notes = tot_unscored = 0
     for r in results:
         p = [lab for lab in r.labels if lab.kind == "planted"]
         c = [lab for lab in r.labels if lab.kind == "correct"]
@@ -173,22 +196,29 @@ def main(argv: list[str] | None = None) -> int:
         on_correct += r.fp_on_correct
         tot_tp += r.tp
         tot_fp += r.fp
+        tot_notes += len(r.notes)
+        tot_unscored += len(r.unscored)
+        extra = "".join(
+            f", {label} {len(idx)}" for label, idx in (("notes", r.notes), ("unscored", r.unscored)) if idx
+        )
         print(
             f"{r.name:32s} planted {sum(lab.found for lab in p)}/{len(p)} found, findings {len(r.findings)} "
-            f"(tp {r.tp}, fp {r.fp}, on correct figures {r.fp_on_correct}), {r.seconds * 1000:.0f} ms"
+            f"(tp {r.tp}, fp {r.fp}, on correct figures {r.fp_on_correct}{extra}), {r.seconds * 1000:.0f} ms"
         )
         for lab in p:
             if not lab.found:
                 print(f"    MISSED {lab.rule}: {lab.text!r} ({lab.why})")
         for i, f in enumerate(r.findings):
             if i not in r.hits or args.verbose:
-                mark = "ok " if i in r.hits else "FP "
+                mark = "ok " if i in r.hits else "note " if i in r.notes else "unscored " if i in r.unscored else "FP "
                 print(f"    {mark}{f.rule} {f.severity}: {f.text!r}: {f.message}")
     precision = tot_tp / (tot_tp + tot_fp) if tot_tp + tot_fp else 1.0
     recall = found / planted if planted else 1.0
     print()
     print(f"planted errors: {planted}, found: {found}; findings: {tot_tp + tot_fp} (true {tot_tp}, false {tot_fp})")
     print(f"figures labelled correct: {correct}, flagged: {on_correct}")
+    if tot_notes or tot_unscored:
+        print(f"not scored: {tot_notes} info notes, {tot_unscored} findings of rules outside a draft's label scope")
     print(f"precision {precision:.3f}  recall {recall:.3f}")
     return 0
 
