@@ -117,6 +117,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             and q.unit == "day"
             and asset in complete
             and (c.from_peak.search(after[:70]) or c.ath.search(after[:70]))
+            and not _dated_after(ctx, q.end, 70)
         ):
             yield from _days_from_peak(ctx, rule, claim, asset, day_tol)
     yield from _extreme_since(ctx, rule, complete, tol)
@@ -303,6 +304,11 @@ def _drawdown(
         + [f"1 - ({mc.price(current.lo)} to {mc.price(current.hi)}) / {mc.price(peak.high)} = {drop_text}"],
         readings=["press time: any price of the publication day or the day before", "peak: the highest high to date"],
     )
+
+
+def _dated_after(ctx: CheckContext, start: int, width: int) -> bool:
+    """A date follows the figure ("123 days ago with the October 5 top"): the day-count rule counts to it."""
+    return any(o.kind == "date" and start <= o.start < start + width for o in ctx.quantities)
 
 
 def _days_from_peak(ctx: CheckContext, rule: Rule, claim: Claim, asset: str, day_tol: int) -> Iterator[Finding]:
