@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from factcheck.rulebook import Rule
 
 ONE_DAY = timedelta(days=1)
+IMPLAUSIBLE_FACTOR = 5.0  # a stated record this far from the real one names another asset
 ALL_TIME = re.compile(r"all[- ]time|record|\bATH\b", re.I)
 PEAK_AT_END = re.compile(r"\bpeak\s*$")
 
@@ -248,6 +249,8 @@ def _all_time_high(ctx: CheckContext, rule: Rule, claim: Claim, asset: str, tol:
             readings.append(f"all-time high up to {ref.period.end}: {mc.price(p2.high)} on {p2.day}")
             if stated.meets(Interval.point(p2.high).widen(tol)):
                 peak, expected = p2, Interval.point(p2.high).widen(tol)
+    if q.value and not 1 / IMPLAUSIBLE_FACTOR <= q.value / peak.high <= IMPLAUSIBLE_FACTOR:
+        return  # "its all-time high of $4.80" is not about an asset that peaked at $4,956: the subject is wrong
     if not stated.meets(expected):
         yield mc.make_finding(
             rule,
