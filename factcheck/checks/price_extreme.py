@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from factcheck.rulebook import Rule
 
 ONE_DAY = timedelta(days=1)
-IMPLAUSIBLE_FACTOR = 5.0  # a stated record this far from the real one names another asset
 ALL_TIME = re.compile(r"all[- ]time|record|\bATH\b", re.I)
 PEAK_AT_END = re.compile(r"\bpeak\s*$")
 
@@ -93,6 +92,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     tol = float(opts.get("tolerance", 0.01))
     pp_tol = float(opts.get("pp_tolerance", 1.5))
     day_tol = int(opts.get("day_tolerance", 1))
+    implausible = float(opts.get("implausible_factor", 5.0))
     c = mc.cues()
     for claim in ctx.claims:
         if not claim.assertive and not crosses_level(ctx, claim):
@@ -108,7 +108,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         after = mc.text_after(ctx, claim, 80)
         if q.unit in PRICE_UNITS and q.kind == "amount":
             if (c.ath.search(before[-45:]) or PEAK_AT_END.search(before)) and asset in complete:
-                yield from _all_time_high(ctx, rule, claim, asset, tol)
+                yield from _all_time_high(ctx, rule, claim, asset, tol, implausible)
             elif _mode(level_text(ctx, claim)) in ("below", "above") and c.first_since.search(after):
                 yield from _first_time_since(ctx, rule, claim, asset, _mode(level_text(ctx, claim)) or "", tol)
         elif q.unit == "%" and c.from_peak.search(mc.clause_around(ctx, claim, 10, 70)) and asset in complete:
@@ -231,7 +231,9 @@ def _find_all(text: str, word: str) -> list[int]:
     return out
 
 
-def _all_time_high(ctx: CheckContext, rule: Rule, claim: Claim, asset: str, tol: float) -> Iterator[Finding]:
+def _all_time_high(
+    ctx: CheckContext, rule: Rule, claim: Claim, asset: str, tol: float, implausible: float
+) -> Iterator[Finding]:
     q = claim.quantity
     ref = _period_ref(ctx, claim)
     end = ctx.as_of
@@ -249,7 +251,7 @@ def _all_time_high(ctx: CheckContext, rule: Rule, claim: Claim, asset: str, tol:
             readings.append(f"all-time high up to {ref.period.end}: {mc.price(p2.high)} on {p2.day}")
             if stated.meets(Interval.point(p2.high).widen(tol)):
                 peak, expected = p2, Interval.point(p2.high).widen(tol)
-    if q.value and not 1 / IMPLAUSIBLE_FACTOR <= q.value / peak.high <= IMPLAUSIBLE_FACTOR:
+    if q.value and not 1 / implausible <= q.value / peak.high <= implausible:
         return  # "its all-time high of $4.80" is not about an asset that peaked at $4,956: the subject is wrong
     if not stated.meets(expected):
         yield mc.make_finding(
