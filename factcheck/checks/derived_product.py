@@ -86,23 +86,49 @@ def _prices(idx: ClaimIndex, around: list[Claim], asset: str, *, cost_basis: boo
     return out
 
 
-def _holdings_in_sentence(idx: ClaimIndex, c: Claim) -> list[Claim]:
+def _before_in_sentence(ctx: CheckContext, idx: ClaimIndex, c: Claim) -> list[Claim]:
+    """Claims before a figure in its sentence; a sentence cut at a colon and a line break ("is now sitting on
+    paper losses:\nat $63,000 a coin its stack is worth ...") reads on from the one before it."""
+    before = [h for h in idx.in_sentence.get(c.sentence_start, []) if h.quantity.end <= c.quantity.start]
+    i = idx.sentence_index(c)
+    if i > 0:
+        ps, pe = idx.sentences[i - 1]
+        prose = ctx.doc.prose
+        if not prose[pe : c.sentence_start].strip() and prose[ps:pe].rstrip().endswith(":"):
+            before = idx.in_sentence.get(ps, []) + before
+    return before
+
+
+def _per_unit(ctx: CheckContext, opts: dict, rule: Rule, p: Claim) -> bool:
+    """A money figure written as a price per unit ("$63,000 a coin", "$2,000 per token")."""
+    words = opts.get("per_unit_words", rule.options.get("per_unit_words", []))
+    after = ctx.doc.prose[p.quantity.end : p.quantity.end + 24].lower()
+    return any(after.startswith(" " + w + suffix) for w in words for suffix in (" ", ",", ".", ";", ")"))
+
+
+def _unit_price(ctx: CheckContext, opts: dict, rule: Rule, p: Claim) -> bool:
+    return is_money(p.quantity) and (p.metric == "price" or _is_cost_basis(p) or _per_unit(ctx, opts, rule, p))
+
+
+def _holdings_in_sentence(
+    ctx: CheckContext, opts: dict, rule: Rule, idx: ClaimIndex, c: Claim
+) -> list[Claim]:
     """The holding a value belongs to: the asset amount just before it, with no other figure in between
-    ("holds 4,285,126 ETH, with a current market value of around $8.93 billion")."""
-    sentence = idx.in_sentence.get(c.sentence_start, [])
-    before = [h for h in sentence if h.quantity.end <= c.quantity.start]
-    if not before:
-        return []
-    h = before[-1]
-    if not is_asset_amount(h.quantity) or not h.quantity.value:
-        return []
-    return [h]
+    ("holds 4,285,126 ETH, with a current market value of around $8.93 billion") but unit prices
+    ("holds 713,502 BTC bought at an average of $76,052: at $63,000 a coin its stack is worth ...")."""
+    for h in reversed(_before_in_sentence(ctx, idx, c)):
+        if _unit_price(ctx, opts, rule, h):
+            continue
+        if not is_asset_amount(h.quantity) or not h.quantity.value:
+            return []
+        return [h]
+    return []
 
 
 def _check_value(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: Claim, reach: int):
     if is_current(ctx.doc, c) is False:
         return  # "worth $3 million at the time": a past value is not recomputed at any stated price
-    holdings = _holdings_in_sentence(idx, c)
+    holdings = _holdings_in_sentence(ctx, opts, rule, idx, c)
     if not holdings:
         return
     h = holdings[-1]
@@ -111,6 +137,18 @@ def _check_value(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: 
         return
     same = idx.in_sentence.get(c.sentence_start, [])
     prices = _prices(idx, same, asset, cost_basis=False)
+    # "at $63,000 a coin its stack is worth ...": a price per unit of no named asset, before the value in its
+    # sentence, is the holding's
+    prices += [
+        replace(p, subject=asset)
+        for p in same
+        if p.subject is None
+        and p.assertive
+        and p.quantity.value is not None
+        and p.quantity.end <= c.quantity.start
+        and is_money(p.quantity)
+        and _per_unit(ctx, opts, rule, p)
+    ]
     if not prices and is_current(ctx.doc, c):
         around = [p for p in idx.near(c, reach, reach) if is_current(ctx.doc, p) is not False]
         prices = _prices(idx, around, asset, cost_basis=False)
@@ -131,7 +169,7 @@ def _sentence_holder(idx: ClaimIndex, p: Claim) -> str | None:
 def _check_cost(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: Claim, article: int):
     nearby = idx.within(c, article)
     holder = _holder(c)
-    holdings = _holdings_in_sentence(idx, c) or [
+    holdings = _holdings_in_sentence(ctx, opts, rule, idx, c) or [
         h
         for h in nearby
         if is_asset_amount(h.quantity) and h.metric == "holdings" and h.assertive and _same_holder(h, c)
@@ -148,8 +186,10 @@ def _check_cost(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: C
     for asset in {canonical_asset(h.quantity.unit or "") for h in holdings} - {None}:
         for p in nearby:
             q = p.quantity
-            if not _is_cost_basis(p) or not is_money(q) or q.value is None or p.metric != "price":
+            if not _is_cost_basis(p) or not is_money(q) or q.value is None:
                 continue
+            if p.metric not in ("price", "holdings"):
+                continue  # "holds 713,502 BTC bought at an average of $76,052": read as the holding's price
             if p.subject == asset:
                 other = _sentence_holder(idx, p)
                 if holder and other and other != holder:
