@@ -26,9 +26,7 @@ def test_derived_product_cost_from_the_bought_at_average_of_the_holder():
 
 
 def test_derived_product_trap_no_colon_no_reading_across_sentences():
-    text = (
-        "Strategy holds 713,502 BTC. At $63,000 a coin, a rival fund's stack is worth about $52 billion."
-    )
+    text = "Strategy holds 713,502 BTC. At $63,000 a coin, a rival fund's stack is worth about $52 billion."
     assert not flagged("derived-product", text)
 
 

@@ -110,9 +110,7 @@ def _unit_price(ctx: CheckContext, opts: dict, rule: Rule, p: Claim) -> bool:
     return is_money(p.quantity) and (p.metric == "price" or _is_cost_basis(p) or _per_unit(ctx, opts, rule, p))
 
 
-def _holdings_in_sentence(
-    ctx: CheckContext, opts: dict, rule: Rule, idx: ClaimIndex, c: Claim
-) -> list[Claim]:
+def _holdings_in_sentence(ctx: CheckContext, opts: dict, rule: Rule, idx: ClaimIndex, c: Claim) -> list[Claim]:
     """The holding a value belongs to: the asset amount just before it, with no other figure in between
     ("holds 4,285,126 ETH, with a current market value of around $8.93 billion") but unit prices
     ("holds 713,502 BTC bought at an average of $76,052: at $63,000 a coin its stack is worth ...")."""
