@@ -5,6 +5,8 @@
   noun in the sentence or the few before it;
 - the bracketed shares of one whole must not add up to more than 100%, nor their parts to more than the
   whole;
+- "540 (45%) said they held crypto, and another 25% said ... The remaining 30% had no plans": shares of
+  one whole stated as exhaustive (a remainder after bracketed shares and "another N%") add up to 100%;
 - "Of the first $250 million installment, $187 million ... Another $31 million": parts of a stated total
   (same sentence, then sentences opening with "Another", "A further", "The remaining", "The rest") must
   not exceed it; "the remaining $16 million" must equal the total less the other parts.
@@ -140,6 +142,7 @@ def _bracketed_shares(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex
             readings=[f"share of {whole.quantity.text.strip()}"],
         )
     for wid, members in groups.items():
+        yield from _remainder_share(ctx, rule, opts, idx, wholes[wid], members)
         if len(members) < 2:
             continue
         whole = wholes[wid]
@@ -177,6 +180,128 @@ def _bracketed_shares(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex
                 ],
                 readings=["parts of one whole"],
             )
+
+
+# ---------------------------------------------------------------- "... another 25% ... The remaining 30%"
+
+
+def _words(opts: dict, rule: Rule, key: str) -> list[str]:
+    return [w.lower() for w in opts.get(key, rule.options.get(key, []))]
+
+
+def _follow_on(ctx: CheckContext, opts: dict, rule: Rule, whole: Claim, c: Claim, key: str) -> bool:
+    """A bare share written right after one of the option ``key``'s words ("another 25%", "the remaining
+    30%"), not a change ("another 25% rise"), not of another whole ("another 25% of holders")."""
+    q = c.quantity
+    if q.kind != "percent" or q.value is None or q.sign < 0 or q.bound not in (None, "exact", "approx"):
+        return False
+    if c.metric == "change" or c.direction or q.text.lstrip().startswith(("+", "-", "\u2212")):
+        return False
+    prose = ctx.doc.prose
+    before = " ".join(prose[max(0, q.start - 40) : q.start].lower().split())
+    if not any(before.endswith(" " + w) or before == w for w in _words(opts, rule, key)):
+        return False
+    after = prose[q.end : q.end + 60].lower()
+    first = re.match(r"\s*([a-z][\w-]*)", after)
+    if first is None:
+        return True
+    word = first.group(1)
+    if word in _words(opts, rule, "not_share_after"):
+        return False
+    if word == "of":
+        noun = re.match(r"\s*of\s+(?:the\s+|those\s+|these\s+|all\s+)?([a-z][\w-]*)", after)
+        whole_noun = re.match(r"\s*([a-z][\w-]*)", prose[whole.quantity.end : whole.quantity.end + 40].lower())
+        if (
+            noun is None
+            or noun.group(1) not in ("them", "those", "these")
+            and (whole_noun is None or noun.group(1) != whole_noun.group(1))
+        ):
+            return False  # "another 25% of holders": a share of another whole
+    return True
+
+
+def _remainder_share(
+    ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, whole: Claim, members: list[tuple[Claim, Claim]]
+) -> Iterator[Finding]:
+    """Bracketed shares of one whole, "another N%" after them and "the remaining M%": M = 100 - the others."""
+    prose = ctx.doc.prose
+    last = members[-1][1]
+    i = idx.sentence_index(last)
+    later: list[Claim] = [
+        c for c in idx.in_sentence.get(last.sentence_start, []) if c.quantity.start > last.quantity.end
+    ]
+    for j in range(i + 1, min(len(idx.sentences), i + 3)):
+        s, e = idx.sentences[j]
+        if not _CONTINUES.match(prose[s:e]):
+            break
+        later.extend(idx.in_sentence.get(s, []))
+    extra: list[Claim] = []
+    remainder: Claim | None = None
+    member_qs = {id(c.quantity) for pair in members for c in pair}
+    for c in later:
+        if id(c.quantity) in member_qs:
+            continue
+        if c.role == "total":
+            return  # another whole opens
+        if c.quantity.kind != "percent":
+            continue
+        if _follow_on(ctx, opts, rule, whole, c, "remainder_words"):
+            remainder = c
+            break
+        if _follow_on(ctx, opts, rule, whole, c, "addition_words"):
+            extra.append(c)
+            continue
+        return  # a share or a change of something else: the chain is not read
+    if remainder is None:
+        return
+    rq = remainder.quantity
+    tol = tolerance(opts, rq, *(p.quantity for _, p in members), *(c.quantity for c in extra))
+    claimed = tested(rq, tol)
+    hundred = Interval(100, 100)
+    extra_iv = sum((stated(c.quantity) for c in extra), Interval(0, 0))
+    extra_w = sum((written(c.quantity) for c in extra), Interval(0, 0))
+    as_stated = hundred - sum((stated(p.quantity) for _, p in members), Interval(0, 0)) - extra_iv
+    if as_stated.meets(claimed):
+        return
+    # a bracketed share that its part and whole contradict is read as part / whole
+    computed = Interval(0, 0)
+    best_w = Interval(0, 0)
+    parts_text = []
+    for part, pct in members:
+        share_iv = share(stated(part.quantity), stated(whole.quantity))
+        if share_iv.meets(tested(pct.quantity, tol)):
+            computed = computed + stated(pct.quantity)
+            best_w = best_w + written(pct.quantity)
+            parts_text.append(pct.quantity.text.strip())
+        else:
+            computed = computed + share_iv
+            best_w = best_w + share(written(part.quantity), written(whole.quantity))
+            parts_text.append(f"{part.quantity.text.strip()}/{whole.quantity.text.strip()}")
+    from_parts = hundred - computed - extra_iv
+    if from_parts.meets(claimed):
+        return
+    parts_text += [c.quantity.text.strip() for c in extra]
+    stated_texts = [p.quantity.text.strip() for _, p in members] + [c.quantity.text.strip() for c in extra]
+    exp = fmt.interval(hundred - best_w - extra_w, "%")
+    listed = " and ".join(parts_text)
+    yield make_finding(
+        rule,
+        rq,
+        f"100% less {listed} leaves {exp} of {whole.quantity.text.strip()}, but the text says {rq.text.strip()}",
+        expected=exp,
+        others=[p.quantity for _, p in members] + [c.quantity for c in extra] + [whole.quantity],
+        severity=severity_for(from_parts, claimed, opts, rq),
+        work=[
+            f"100% - ({listed.replace(' and ', ' + ')}) = {exp} ({fmt.interval(from_parts, '%')} with rounding)",
+            *(
+                [f"as stated: 100% - ({' + '.join(stated_texts)}) = {fmt.interval(as_stated, '%')}"]
+                if stated_texts != parts_text
+                else []
+            ),
+            f"stated {rq.text.strip()} -> {fmt.interval(claimed, '%')}",
+        ],
+        readings=["shares of one whole stated as exhaustive add up to 100%"],
+    )
 
 
 # ---------------------------------------------------------------- "Of the first $250 million, $187 million ..."
