@@ -99,3 +99,45 @@ def test_crossing_a_level_is_a_price_statement():
 def test_a_level_held_or_resisted_is_not_a_trade():
     assert run("Ethereum is struggling to hold the psychologically important $2,000 level.", "2026-02-05") == []
     assert run("XRP is highly resisted at the $1.75 level on Thursday.", "2026-02-06") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bitcoin fell as low as $58,100 on Thursday, its lowest level since October 2024.",
+        "Bitcoin hit a low of $58,100 on Thursday.",
+        "Bitcoin dropped to $58,100 on Thursday.",
+    ],
+)
+def test_a_low_under_the_days_low_is_flagged_on_a_day_still_running(text):
+    # BTC/USDT 2026-02-05 (a Thursday, the publication day) traded 62,345 to 73,341.18
+    [f] = run(text, "2026-02-05")
+    assert f.severity == "error"
+    assert "62,345" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bitcoin fell as low as $62,345 on Thursday, its lowest level since October 2024.",
+        "Bitcoin hit a low of $62,345 on Thursday.",
+        "Bitcoin dropped to $62,500 on Thursday.",
+        "Bitcoin fell to about $63,000 on Thursday.",
+    ],
+)
+def test_a_low_the_day_traded_passes(text):
+    assert run(text, "2026-02-05") == []
+
+
+def test_as_low_as_names_the_low_not_a_floor():
+    # "as low as $58,000" is the day's low, not "at least $58,000": the final low of February 6 was 60,000
+    assert run("Bitcoin fell as low as $58,000 on February 6.", "2026-02-08")
+    assert run("Bitcoin rose as high as $80,000 on February 6.", "2026-02-08")
+
+
+def test_could_fall_as_low_as_is_not_a_price():
+    assert run("Bitcoin could fall as low as $50,000 on Thursday.", "2026-02-05") == []
+
+
+def test_a_move_to_a_price_with_no_date_is_not_checked():
+    assert run("Bitcoin dropped to $58,100 after the report.", "2026-02-05") == []

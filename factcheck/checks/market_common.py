@@ -144,6 +144,21 @@ class Phrases:
         return None
 
 
+class PeakPhrases(Phrases):
+    """Cues about a peak, matched with the time that names the peak taken out: "from its October 2025 peak"
+    is matched as "from its peak". A hit's offsets are in that shortened text (callers test for a hit)."""
+
+    def __init__(self, words: list[str], period: re.Pattern[str]) -> None:
+        super().__init__(words)
+        self.period = period
+
+    def search(self, text: str) -> Hit | None:
+        return super().search(self.period.sub(r"\g<det> ", text) if _DIGIT_OR_UPPER.search(text) else text)
+
+
+_DIGIT_OR_UPPER = re.compile(r"[\dA-Z]")
+
+
 @dataclass(slots=True)
 class Cues:
     level: dict[str, Phrases]  # "close" -> the cues that name the close, matched at the end of the text
@@ -151,9 +166,11 @@ class Cues:
     not_price_after: re.Pattern[str]
     not_price_before: Phrases
     move_not_price: Phrases
+    peak_period: re.Pattern[str]
     ath: Phrases
     atl: Phrases
     from_peak: Phrases
+    asset_description: Phrases
     first_since: Phrases
     extreme_since: re.Pattern[str]
     conversion_between: re.Pattern[str]
@@ -165,16 +182,19 @@ class Cues:
 def cues() -> Cues:
     raw = load_rules_file("market_cues.toml")
     lv = raw["level"]
+    peak_period = re.compile(raw["extreme"]["peak_period"], re.I)
     level_kinds = ("range", "close", "high", "low", "below", "above")  # longest cue wins across kinds
     return Cues(
-        level={k: Phrases(lv[k], "end") for k in level_kinds},
+        level={k: Phrases(lv[k] + (lv.get("moved_to", []) if k == "range" else []), "end") for k in level_kinds},
         present=Phrases(lv["present"]),
         not_price_after=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in lv["not_a_price_after"]) + r")\b", re.I),
         not_price_before=Phrases(lv["not_a_price_before"], "near_end", 12),
-        move_not_price=Phrases(raw["move"]["not_price"]),
+        move_not_price=PeakPhrases(raw["move"]["not_price"], peak_period),
+        peak_period=peak_period,
         ath=Phrases(raw["extreme"]["ath"]),
         atl=Phrases(raw["extreme"]["atl"]),
-        from_peak=Phrases(raw["extreme"]["from_peak"]),
+        from_peak=PeakPhrases(raw["extreme"]["from_peak"], peak_period),
+        asset_description=Phrases(raw["extreme"].get("asset_descriptions", [])),
         first_since=Phrases(raw["extreme"]["first_time_since"]),
         extreme_since=re.compile(raw["extreme"]["extreme_since"], re.I),
         conversion_between=re.compile(raw["conversion"]["between"], re.I),

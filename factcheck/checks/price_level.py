@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from factcheck.checks import market_common as mc
 from factcheck.dates import Window
 from factcheck.intervals import Interval
-from factcheck.model import Claim, Finding
+from factcheck.model import Claim, Finding, Quantity
 
 if TYPE_CHECKING:
     from factcheck.checks import CheckContext
@@ -118,6 +118,14 @@ def _level_claims(ctx: CheckContext) -> list[LevelClaim]:
     return out
 
 
+def _stated(q: Quantity, mode: str) -> Interval:
+    """The stated price. The extractor reads "as low as $58,100" as a bound (">= $58,100", right for "could
+    fall as low as"); when that hedge is the level cue itself, the figure names the day's low: a point."""
+    if q.bound and q.hedge and mode in ("low", "high", "close") and mc.cues().level[mode].search(q.hedge):
+        return mc.stated_interval(replace(q, bound=None, low_bound=None, high_bound=None))
+    return mc.stated_interval(q)
+
+
 def _reading(mode: str, bs: list[mc.Band], w: Window, as_of, tol: float) -> tuple[Interval, str]:
     """The prices the text may mean on window ``w`` for the cue ``mode``, widened by ``tol``."""
     final = w.days == 1 and (as_of is None or bs[0].day < as_of) and not bs[0].snapshot
@@ -163,7 +171,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         if item.missing or item.asset is None:
             continue
         q = item.claim.quantity
-        stated = mc.stated_interval(q)
+        stated = _stated(q, item.mode)
         value = float(q.value)  # type: ignore[arg-type]
         readings, work, sources, misses = [], [], [], []
         fits = False
