@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rulecheck import findings_for
 
 RULE = "price-extreme"
@@ -87,3 +88,49 @@ def test_records_are_not_read_past_the_end_of_the_history():
     # the shipped history ends in 2026-03: in 2030 a newer record may exist
     text = "Bitcoin is now 122 days away from its most recent all-time peak above $126,000."
     assert run(text, "2030-01-01") == []
+
+
+DESCRIBED = "Bitcoin fell as low as $62,345 on Thursday. The world's largest cryptocurrency is down roughly {}."
+
+
+@pytest.mark.parametrize(
+    "peak",
+    [
+        "from its October peak of about $126,000",
+        "from its October 2025 peak",
+        "from its record high in October",
+        "from its peak of about $126,000",
+    ],
+)
+def test_a_peak_named_by_its_month_or_figure_is_the_all_time_high(peak):
+    # press time (2026-02-04/05) was 39% to 50.6% below the 126,199.63 high of 2025-10-06
+    [f] = run(DESCRIBED.format("30% " + peak), "2026-02-05")
+    assert "126,199.63" in f.message and "roughly 30%" in f.message
+    assert run(DESCRIBED.format("50% " + peak), "2026-02-05") == []
+    assert run(f"Bitcoin is down 45% {peak}.", "2026-02-05") == []
+
+
+def test_a_peak_in_another_period_or_part_of_a_month_may_be_a_local_one():
+    assert run("Bitcoin is down roughly 10% from its 2021 peak.", "2026-02-05") == []
+    assert run("Bitcoin is down roughly 30% from its late-October peak.", "2026-02-05") == []
+    assert run("Bitcoin is down roughly 30% from its peak of about $110,000.", "2026-02-05") != []  # the ATH figure
+
+
+def test_a_description_that_is_not_a_crypto_asset_takes_no_asset_from_before():
+    assert run("Bitcoin fell 5% on Thursday. The index is down roughly 30% from its October peak.", "2026-02-05") == []
+
+
+def test_a_distance_from_a_named_peak_is_not_a_move_in_that_month():
+    for text in (
+        "Bitcoin is down roughly 45% from its October 2025 peak.",
+        "Bitcoin is down roughly 45% from its record high in October.",
+        "Bitcoin is down roughly 45% from its late-October peak.",
+    ):
+        assert run(text, "2026-02-05", "price-move") == []
+
+
+def test_a_described_asset_is_the_last_asset_named_before():
+    text = "Bitcoin slid on Thursday. The world's largest cryptocurrency is down roughly {} from its October peak."
+    [f] = run(text.format("30%"), "2026-02-05")
+    assert f.message.startswith("BTC ")
+    assert run(text.format("45%"), "2026-02-05") == []

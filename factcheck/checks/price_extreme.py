@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.checks import market_common as mc
 from factcheck.checks.price_level import PRICE_UNITS, _mode, crosses_level, level_text
-from factcheck.dates import DateRef, find_dates
+from factcheck.dates import DateRef, find_dates, resolve
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding
 from factcheck.sentences import sentences
@@ -99,6 +99,8 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             continue
         q = claim.quantity
         asset = mc.asset_of(ctx, claim)
+        if asset is None and q.unit == "%" and q.value is not None:
+            asset = _described_asset(ctx, claim)
         if asset is None or q.value is None or q.kind == "date":
             continue
         span = mc.candle_span(ctx.market, asset)
@@ -112,7 +114,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             elif _mode(level_text(ctx, claim)) in ("below", "above") and c.first_since.search(after):
                 yield from _first_time_since(ctx, rule, claim, asset, _mode(level_text(ctx, claim)) or "", tol)
         elif q.unit == "%" and c.from_peak.search(mc.clause_around(ctx, claim, 10, 70)) and asset in complete:
-            yield from _drawdown(ctx, rule, claim, asset, pp_tol, explicit=bool(ALL_TIME.search(after[:60])))
+            yield from _drawdown(ctx, rule, claim, asset, pp_tol, tol, explicit=bool(ALL_TIME.search(after[:60])))
         elif (
             q.kind == "duration"
             and q.unit == "day"
@@ -279,7 +281,7 @@ def _all_time_high(
 
 
 def _drawdown(
-    ctx: CheckContext, rule: Rule, claim: Claim, asset: str, pp_tol: float, explicit: bool
+    ctx: CheckContext, rule: Rule, claim: Claim, asset: str, pp_tol: float, tol: float, explicit: bool
 ) -> Iterator[Finding]:
     q = claim.quantity
     peak, _ = _peak_to(ctx, asset, ctx.as_of)
@@ -293,6 +295,7 @@ def _drawdown(
     allowed = stated.widen(0.05, pp_tol)
     if allowed.meets(drop):
         return
+    explicit = explicit or _names_the_peak(ctx, claim, peak, tol)
     if not explicit and allowed.lo < drop.lo:
         return  # "from its peak" may be a later, lower peak: only a drawdown deeper than the ATH's is wrong
     drop_text = mc.formatting.interval(drop, "%")
@@ -309,6 +312,51 @@ def _drawdown(
         + [f"1 - ({mc.price(current.lo)} to {mc.price(current.hi)}) / {mc.price(peak.high)} = {drop_text}"],
         readings=["press time: any price of the publication day or the day before", "peak: the highest high to date"],
     )
+
+
+ITS = re.compile(r"\bits\b", re.I)
+
+
+def _described_asset(ctx: CheckContext, claim: Claim) -> str | None:
+    """ "The world's largest cryptocurrency is down 30% from its October peak": a drawdown with no subject of
+    its own, whose clause describes a crypto asset, is about the last asset named in the sentence or the two
+    before it, when that asset has price history."""
+    c = mc.cues()
+    q = claim.quantity
+    if claim.subject or q.subject or not ITS.search(mc.text_after(ctx, claim, 40)):
+        return None
+    clause = mc.clause_around(ctx, claim, 60, 70)
+    if not c.from_peak.search(clause) or not c.asset_description.search(clause[: clause.find(q.text)]):
+        return None
+    prose = ctx.doc.prose
+    spans = sentences(prose, max(0, claim.sentence_start - 600), claim.sentence_start)
+    lo = spans[-2][0] if len(spans) >= 2 else (spans[0][0] if spans else claim.sentence_start)
+    named = mc.assets_named(prose[lo : q.start])
+    if not named or ctx.market is None or not mc.has_prices(ctx.market, named[-1]):
+        return None
+    return named[-1]
+
+
+def _names_the_peak(ctx: CheckContext, claim: Claim, peak: mc.Band, tol: float) -> bool:
+    """The peak the drawdown is from is the all-time high: the text names it by a time that holds the
+    all-time high's day ("from its October peak", "its October 2025 peak") or by a figure that is the
+    all-time high ("from its peak of about $126,000")."""
+    q = claim.quantity
+    hi = min(claim.sentence_end, q.end + 80)
+    after = ctx.doc.prose[q.end : hi]
+    m = mc.cues().peak_period.search(after)
+    if m is not None and m.start() <= 40 and not m.group("part"):  # a "late-October peak" may be a local one
+        windows = resolve("in " + m.group("period").strip().rstrip(","), ctx.as_of)
+        if windows and all(w.start <= peak.day <= w.end for w in windows):
+            return True
+    c = mc.cues()
+    for o in ctx.quantities:
+        if not (q.end < o.start < hi) or o.kind != "amount" or o.unit not in PRICE_UNITS or o.value is None:
+            continue
+        between = ctx.doc.prose[q.end : o.start]
+        if c.from_peak.search(between) and mc.stated_interval(o).widen(tol).meets(Interval.point(peak.high)):
+            return True
+    return False
 
 
 def _dated_after(ctx: CheckContext, start: int, width: int) -> bool:

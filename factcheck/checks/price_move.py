@@ -58,8 +58,9 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
             continue
         if claim.metric not in (None, "price", "change"):
             continue
-        if c.move_not_price.search(mc.clause_around(ctx, claim)):
-            continue
+        clause = mc.clause_around(ctx, claim)
+        if c.move_not_price.search(clause) or c.from_peak.search(clause):
+            continue  # ... or a distance from a peak ("down 30% from its record high in October"): price-extreme's
         if mc.text_after(ctx, claim).lstrip().lower().startswith("of "):
             continue  # a share of something ("lost 21% of its value locked")
         per = mc.rate_ref(ctx, claim)
