@@ -148,7 +148,7 @@ def _check_value(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: 
         and _per_unit(ctx, opts, rule, p)
     ]
     if not prices and is_current(ctx.doc, c):
-        around = [p for p in idx.near(c, reach, reach) if is_current(ctx.doc, p) is not False]
+        around = [p for p in idx.near(c, reach, reach) if is_current(ctx.doc, p)]  # a dated price is not current
         prices = _prices(idx, around, asset, cost_basis=False)
     if not prices:
         return
