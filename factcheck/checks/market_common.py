@@ -50,6 +50,8 @@ FIAT = frozenset("USD EUR GBP JPY CNY HKD SGD AUD CAD CHF KRW INR VND TWD THB ID
 _TOKEN = re.compile(r"[\w-]+")
 _DIGIT = re.compile(r"\d")
 _SEMICOLON_OR_DIGIT = re.compile(r"[;]|\d")
+# ", wiping out its gains from the past 30 days": a participle clause after a comma has its own window
+_PARTICIPLE_CLAUSE = re.compile(r",\s+[a-z]+ing\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 _CLAUSE_LEFT = re.compile(
     r"[;:]|,\s+(?:while|but|and|as|which|with|amid|after|following|leaving|sending|pushing)\b|\.\s"
@@ -310,6 +312,9 @@ def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> D
     if not refs:
         return None
     prose = ctx.doc.prose
+    refs = [r for r in refs if r.end <= q.start or not _PARTICIPLE_CLAUSE.search(prose[q.end : r.start])]
+    if not refs:
+        return None
     after = [r for r in refs if r.start >= q.end and not _SEMICOLON_OR_DIGIT.search(prose[q.end : r.start])]
     if after:
         return after[0]
