@@ -1,6 +1,5 @@
 """Figures from real news text: a fixture of quoted phrases, and the full corpus page when present."""
 
-import time
 from pathlib import Path
 
 import pytest
@@ -70,13 +69,11 @@ def test_news_sample_intervals(sample):
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
-def test_news_corpus_page_extracts_quickly_and_consistently():
+def test_news_corpus_page_extracts_consistently():
+    # speed is measured in benchmarks/speed_extract.py, not here
     doc = read_path(str(CORPUS))
-    extract_quantities(doc)  # compile patterns once
-    t0 = time.perf_counter()
     qs = extract_quantities(doc)
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 1.0  # measured ~0.06 s (>2 MB/s); generous for slow CI machines
+    assert extract_quantities(doc) == qs  # a second run (patterns compiled, memos warm) gives the same figures
     assert len(qs) > 500
     texts = {q.text for q in qs}
     for surface in ("about 4.28 million ETH", "$187.3B", "over 45%", "VND 10 trillion", "about $408 million",

@@ -37,7 +37,9 @@ def test_robustness_pathological_input_finishes_in_seconds(name):
     text = PATHOLOGICAL[name]
     t0 = time.perf_counter()
     qs = extract_text(text)
-    assert time.perf_counter() - t0 < 5.0
+    # A guard against runaway backtracking (which takes hours), not a speed test: the timings are measured in
+    # benchmarks/speed_extract.py (each input well under 3 s there); the bound is loose for a loaded CI machine.
+    assert time.perf_counter() - t0 < 60.0
     assert isinstance(qs, list)
 
 
