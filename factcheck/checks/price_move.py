@@ -67,6 +67,8 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
         ref = mc.claim_date(ctx, claim, exclude_since=False)
         if per is None and ref is None:
             continue
+        if per is None and _names_another_window(claim, ref):
+            continue  # "grew 12% year-over-year" after "this week": the figure's own window is not one we read
         item = MoveClaim(claim, mc.asset_of(ctx, claim), named, ref, per)
         if per is not None:
             item.windows = list(per.windows)
@@ -86,6 +88,15 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
             item.missing = f"no price history for {named}"
         out.append(item)
     return out
+
+
+def _names_another_window(claim: Claim, ref: DateRef | None) -> bool:
+    """The figure carries a window of its own that is not the date reference found for it."""
+    own = (claim.window or claim.quantity.window or "").lower()
+    if not own or ref is None:
+        return False
+    found = ref.text.lower()
+    return found not in own and own not in found
 
 
 @dataclass(slots=True)
