@@ -221,9 +221,21 @@ def _mask_html(text: str) -> tuple[str, date | None]:
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
+_WRITTEN_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y")
+
+
 def _parse_date(value: str) -> date | None:
+    """An ISO date (time and zone ignored), or a written one: "February 5, 2026", "5 Feb 2026"."""
     m = _ISO_DATE.search(value)
     if not m:
+        from datetime import datetime
+
+        text = " ".join(value.replace("Sept.", "Sep.").split())
+        for fmt in _WRITTEN_DATE_FORMATS:
+            try:
+                return datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
         return None
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -90,3 +90,16 @@ def test_missing_path_and_directory_are_input_errors(tmp_path):
         read_path(str(tmp_path / "nope.md"))
     with pytest.raises(InputError, match="is a directory"):
         read_path(str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    "written", ["2026-02-05T09:30:00Z", "February 5, 2026", "Feb 5, 2026", "Feb. 5, 2026", "5 February 2026"]
+)
+def test_front_matter_date_in_iso_or_written_form(written):
+    doc = parse(f"---\ndate: {written}\n---\nBTC fell 5%.\n", "d.md", "markdown")
+    assert doc.published == date(2026, 2, 5)
+
+
+def test_front_matter_date_that_is_not_a_date_gives_none():
+    assert parse("---\ndate: soon\n---\nBTC.\n", "d.md", "markdown").published is None
+    assert parse("---\ndate: 2026-02-30\n---\nBTC.\n", "d.md", "markdown").published is None
