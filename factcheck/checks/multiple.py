@@ -5,7 +5,10 @@
   also against M + 1;
 - "a P% discount" (or premium) with prices of the same asset: the sentence's price and the prices of
   the few sentences before it. A discount is (reference - price) / reference; each price is tried as the
-  reference against each other one. A finding only when no pairing fits.
+  reference against each other one. A finding only when no pairing fits;
+- "it now trades at $0.03, 50% below its launch price": the named price ("launched at $0.10", the
+  qualifier word within a few words before a price of the same sentence or the few before it) is the
+  reference and the other prices of the sentence the price; "above" reads as a premium.
 """
 
 from __future__ import annotations
@@ -36,6 +39,14 @@ _LINK = re.compile(
 )
 
 
+# "50% below its launch price", "20% above the previous price": the word naming the reference price.
+_BELOW_PRICE = re.compile(
+    r"\s*(?P<dir>below|above|under|over)\s+(?:its|the|their|that)\s+(?P<name>launch|listing|ico|ido|presale|"
+    r"pre-sale|initial|previous|prior|offering|debut|opening|issue|ipo)\s+price\b",
+    re.I,
+)
+
+
 def _multiple_interval(q: Quantity, opts: dict) -> Interval:
     if re.search(r"\d", q.number_text or q.text):
         iv = stated(q)
@@ -55,6 +66,10 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             yield from _check_multiple(ctx, rule, opts, idx, c)
         elif q.kind == "percent" and c.metric in ("discount", "premium"):
             yield from _check_discount(ctx, rule, opts, idx, c)
+        elif q.kind == "percent" and c.assertive and q.sign >= 0:
+            m = _BELOW_PRICE.match(ctx.doc.prose, q.end)
+            if m:
+                yield from _check_below_named(ctx, rule, opts, idx, c, m)
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
@@ -179,6 +194,85 @@ def _check_discount(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, 
         work=[
             f"1 - {price.quantity.text.strip()} / {ref.quantity.text.strip()} = {exp} "
             f"({fmt.interval(disc, '%')} with rounding)",
+            f"stated: {fmt.interval(claimed, '%')}",
+        ],
+        readings=readings,
+    )
+
+
+def _named_before(ctx: CheckContext, s: Claim, name: str) -> bool:
+    """The qualifier ("launch") is written within a few words before the price ("launched at $0.10")."""
+    before = ctx.doc.prose[max(0, s.quantity.start - 40) : s.quantity.start]
+    stem = re.escape(name.lower()[:5])
+    return re.search(rf"\b{stem}\w*(?:\s+\w+){{0,3}}\s*(?:at|of|was|:)?\s*$", before, re.I) is not None
+
+
+def _check_below_named(
+    ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: Claim, m: re.Match
+) -> Iterator[Finding]:
+    """ "it now trades at $0.03, 50% below its launch price" against "launched at $0.10"."""
+    q = c.quantity
+    reach = int(opts.get("sentence_reach", 3))
+    same = [
+        s
+        for s in idx.in_sentence.get(c.sentence_start, [])
+        if is_money(s.quantity) and s.quantity.value and s.metric in ("price", None) and s.quantity.start < q.start
+    ]
+    if not same:
+        return
+    unit = same[-1].quantity.unit
+    refs = [
+        s
+        for s in idx.near(c, reach)
+        if s.sentence_start <= c.sentence_start
+        and s.quantity.start < q.start
+        and is_money(s.quantity)
+        and s.quantity.unit == unit
+        and s.quantity.value
+        and s.metric in ("price", None)
+        and (s.subject == c.subject or s.subject is None or c.subject is None)
+        and _named_before(ctx, s, m.group("name"))
+    ]
+    prices = [s for s in same if s.quantity.unit == unit and s not in refs]
+    if len(refs) != 1 or not prices:
+        return  # no single named reference price: nothing to compare with
+    ref = refs[0]
+    tol = tolerance(opts, q)
+    claimed = tested(q, tol)
+    above = m.group("dir").lower() in ("above", "over")
+    r = stated(ref.quantity)
+    if r.lo <= 0:
+        return
+    readings: list[str] = []
+    best: tuple[float, Claim, Interval] | None = None
+    for price in prices:
+        p = stated(price.quantity)
+        change = (p / r - 1.0) * 100.0 if above else (1.0 - p / r) * 100.0
+        word = "above" if above else "below"
+        readings.append(
+            f"{price.quantity.text.strip()} against {ref.quantity.text.strip()}: {fmt.interval(change, '%')} {word}"
+        )
+        if change.meets(claimed):
+            return
+        gap = change.gap(claimed)
+        if best is None or gap < best[0]:
+            best = (gap, price, change)
+    if best is None:
+        return
+    _, price, change = best
+    w = written(price.quantity) / written(ref.quantity)
+    exp = fmt.interval((w - 1.0) * 100.0 if above else (1.0 - w) * 100.0, "%")
+    word = "above" if above else "below"
+    yield make_finding(
+        rule,
+        q,
+        f"{price.quantity.text.strip()} is {exp} {word} {ref.quantity.text.strip()}, not {q.text.strip()}",
+        severity="error",
+        expected=exp,
+        others=(ref.quantity, price.quantity),
+        work=[
+            f"{'' if above else '1 - '}{price.quantity.text.strip()} / {ref.quantity.text.strip()}"
+            f"{' - 1' if above else ''} = {exp} ({fmt.interval(change, '%')} with rounding)",
             f"stated: {fmt.interval(claimed, '%')}",
         ],
         readings=readings,
