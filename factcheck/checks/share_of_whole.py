@@ -9,7 +9,10 @@
   one whole stated as exhaustive (a remainder after bracketed shares and "another N%") add up to 100%;
 - "Of the first $250 million installment, $187 million ... Another $31 million": parts of a stated total
   (same sentence, then sentences opening with "Another", "A further", "The remaining", "The rest") must
-  not exceed it; "the remaining $16 million" must equal the total less the other parts.
+  not exceed it; "the remaining $16 million" must equal the total less the other parts;
+- "USDT's share of that is about 62%, and USDC holds 25%": shares of one whole held by named holders in one
+  sentence (the first written as "X's share of ... is P%", each next one linked to it by ", and Y holds Q%")
+  must not add up to more than 100%.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     idx = index(ctx)
     yield from _bracketed_shares(ctx, rule, opts, idx)
     yield from _parts_of_total(ctx, rule, opts, idx)
+    yield from _holder_shares(ctx, rule, opts, idx)
 
 
 # ---------------------------------------------------------------- "2,230 (65%) of the 3,440 videos"
@@ -371,3 +375,64 @@ def _parts_of_total(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) 
                 work=[f"{summed} = {fmt.interval(total_parts, tq.unit)} > {fmt.interval(whole, tq.unit)}"],
                 readings=["parts of the stated total"],
             )
+
+
+# ---------------------------------------------------------------- "USDT's share of that is 62%, and USDC holds 25%"
+
+_SHARE_OF_IS = re.compile(
+    r"\bshare\s+of\s+(?:[\w-]+\s+){0,4}?(?:is|was|stands\s+at|stood\s+at|sits\s+at|comes\s+to)\s*$", re.I
+)
+
+
+def _holder_link(opts: dict, rule: Rule) -> re.Pattern[str]:
+    verbs = "|".join(r"\s+".join(map(re.escape, v.split())) for v in _words(opts, rule, "holder_share_verbs"))
+    return re.compile(
+        rf"\s*,?\s*(?:and|while|whereas)\s+(?:[A-Z][\w.$-]*|the\s+[a-z]+)(?:\s+[A-Z][\w.$-]*)?\s+(?:{verbs})\s*"
+    )
+
+
+def _holder_shares(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) -> Iterator[Finding]:
+    prose = ctx.doc.prose
+    link = _holder_link(opts, rule)
+    not_after = set(_words(opts, rule, "not_share_after")) | {"of"}
+
+    def word_after(c: Claim) -> str:
+        m = re.match(r"\s*([A-Za-z]+)", prose[c.quantity.end : c.quantity.end + 30])
+        return m.group(1).lower() if m else ""
+
+    for sentence in idx.in_sentence.values():
+        pcts = [c for c in sentence if c.quantity.kind == "percent" and c.quantity.value is not None]
+        for i, first in enumerate(pcts):
+            q = first.quantity
+            if first.metric != "share" or not first.assertive or q.sign < 0 or word_after(first) in not_after:
+                continue
+            if not _SHARE_OF_IS.search(prose[first.sentence_start : q.start]):
+                continue
+            members = [first]
+            for nxt in pcts[i + 1 :]:
+                nq = nxt.quantity
+                if not link.fullmatch(prose[members[-1].quantity.end : nq.start]):
+                    break
+                if not nxt.assertive or nq.sign < 0 or nq.text.lstrip().startswith(("+", "-", "\u2212")):
+                    break
+                if word_after(nxt) in not_after:
+                    break
+                members.append(nxt)
+            if len(members) < 2:
+                continue
+            # hedged shares ("about 62%") get their room: flagged only when over 100% under every reading
+            total = sum((tested(m.quantity, tolerance(opts, m.quantity)) for m in members), Interval(0, 0))
+            if total.lo > 100 * (1 + float(opts.get("exact_tolerance", 0.005))):
+                texts = [m.quantity.text.strip() for m in members]
+                shown = fmt.interval(sum((written(m.quantity) for m in members), Interval(0, 0)), "%")
+                yield make_finding(
+                    rule,
+                    members[-1].quantity,
+                    " + ".join(texts) + f" = {shown}: shares of one whole that add up to more than 100%",
+                    severity="error",
+                    expected="at most 100%",
+                    others=[m.quantity for m in members[:-1]],
+                    work=[" + ".join(texts) + f" = {fmt.interval(total, '%')}"],
+                    readings=["shares of one whole held by the named holders"],
+                )
+            break
