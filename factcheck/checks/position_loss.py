@@ -6,6 +6,11 @@ current values and holdings x current prices; all within the same article and fo
 drawdown is flagged only when no pairing of a cost and a value meets it. Only figures whose sentence speaks
 of a position ("unrealized", "paper", "drawdown", "underwater", "on its position", a holding) are read as a
 position's loss, so losses from hacks, fines or trading are never checked here.
+
+"bought 1,000 BTC at $95,000 each, a $95 million position that is now worth about $63 million, a loss of
+roughly 24%": a percent loss that closes a sentence of a purchase is read as 1 - value / cost, with the
+value the figure marked "now worth" and the costs the other totals before it and holding x unit price
+("at $95,000 each"), all in that sentence.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from factcheck.checks.figures import (
     stated,
     tested,
     tolerance,
+    written,
 )
 from factcheck.claims import canonical_asset, is_current
 from factcheck.intervals import Interval
@@ -105,6 +111,7 @@ def check(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) -> Iterato
             yield from _check_loss(ctx, rule, opts, idx, c, article)
         elif c.metric == "drawdown" and q.kind == "percent":
             yield from _check_drawdown(ctx, rule, opts, idx, c, article)
+    yield from _percent_losses(ctx, rule, opts, idx)
 
 
 def _check_loss(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: Claim, article: int):
@@ -201,3 +208,108 @@ def _check_drawdown(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, 
         work=[f"drawdown = {label} = {exp}"],
         readings=tried,
     )
+
+
+# ---------------------------------------------------------------- "..., a loss of roughly 24%."
+
+_LOSS_OF = re.compile(r"\b(?:a|an)\s+(?:(?:paper|unreali[sz]ed|total|net)\s+)?loss\s+of\s*$", re.I)
+_LOSS_ENDS = re.compile(
+    r"\s*(?:on\s+(?:the|its|their|his|her|that)\s+(?:position|investment|stake|holdings?|purchase))?"
+    r"\s*[.!;]?[\"'\u201d\u2019)]*\s*",
+    re.I,
+)
+_PURCHASE = re.compile(r"\b(?:bought|purchased|acquired|invested|paid|position)\b", re.I)
+_NOW_WORTH = re.compile(
+    r"\b(?:now|currently|today)\s+(?:(?:is|are)\s+)?(?:worth|valued\s+at)\s*$|\bis\s+now\s+(?:worth|valued\s+at)\s*$",
+    re.I,
+)
+_PER_UNIT = re.compile(r"\s*(?:each|apiece|per\s+\w+|a\s+(?:coin|token|unit|share))\b", re.I)
+
+
+def _percent_losses(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex) -> Iterator[Finding]:
+    prose = ctx.doc.prose
+    for c in idx.claims:
+        q = c.quantity
+        if q.kind != "percent" or q.value is None or not c.assertive or c.metric not in (None, "loss"):
+            continue
+        if q.sign < 0 or not _LOSS_OF.search(prose[c.sentence_start : q.start]):
+            continue
+        if not _LOSS_ENDS.fullmatch(prose[q.end : c.sentence_end]):
+            continue  # "a loss of 24% since Monday": another window
+        sentence = [s for s in idx.in_sentence.get(c.sentence_start, []) if s.quantity.start < q.start]
+        if not _PURCHASE.search(prose[c.sentence_start : q.start]):
+            continue
+        values = [
+            s
+            for s in sentence
+            if is_money(s.quantity)
+            and s.quantity.value
+            and _NOW_WORTH.search(prose[max(c.sentence_start, s.quantity.start - 40) : s.quantity.start])
+        ]
+        if len(values) != 1:
+            continue
+        value = values[0]
+        unit = value.quantity.unit
+        before = [s for s in sentence if s.quantity.start < value.quantity.start]
+        unit_prices = [
+            s
+            for s in before
+            if is_money(s.quantity) and s.quantity.unit == unit and _PER_UNIT.match(prose, s.quantity.end)
+        ]
+        holdings = [s for s in before if is_asset_amount(s.quantity) and _bounded(s.quantity)]
+        costs: list[Figure] = [
+            Figure(stated(s.quantity), s.quantity.text.strip(), (s.quantity,))
+            for s in before
+            if is_money(s.quantity) and s.quantity.unit == unit and s.quantity.value and s not in unit_prices
+        ]
+        for h in holdings:
+            for p in unit_prices:
+                if p.quantity.start > h.quantity.start and _bounded(p.quantity):
+                    costs.append(
+                        Figure(
+                            stated(h.quantity) * stated(p.quantity),
+                            f"{h.quantity.text.strip()} x {p.quantity.text.strip()}",
+                            (h.quantity, p.quantity),
+                        )
+                    )
+        if not costs:
+            continue
+        v = stated(value.quantity)
+        tried: list[str] = []
+        best: tuple[float, Figure, Interval] | None = None
+        met = False
+        for cost in costs:
+            if cost.interval.lo <= 0:
+                continue
+            tol = tolerance(opts, q, value.quantity, *cost.sources)
+            claimed = tested(q, tol)
+            dd = (1.0 - v / cost.interval) * 100.0
+            tried.append(f"1 - {value.quantity.text.strip()} / ({cost.label}) = {fmt.interval(dd, '%')}")
+            if dd.meets(claimed):
+                met = True
+                break
+            gap = dd.gap(claimed)
+            if best is None or gap < best[0]:
+                best = (gap, cost, dd)
+        if met or best is None:
+            continue
+        _, cost, dd = best
+        tol = tolerance(opts, q, value.quantity, *cost.sources)
+        w_cost = written(cost.sources[0])
+        for extra in cost.sources[1:]:
+            w_cost = w_cost * written(extra)
+        exp = fmt.interval((1.0 - written(value.quantity) / w_cost) * 100.0, "%")
+        yield make_finding(
+            rule,
+            q,
+            f"the loss of {value.quantity.text.strip()} against a cost of {cost.label} is {exp}, "
+            f"but the text says {q.text.strip()}",
+            severity=severity_for(dd, tested(q, tol), opts, q),
+            expected=exp,
+            others=(*cost.sources, value.quantity),
+            work=[
+                f"loss / cost = 1 - {value.quantity.text.strip()} / ({cost.label}) = {exp} "
+                f"({fmt.interval(dd, '%')} with rounding)"
+            ],
+            readings=tried,
+        )
