@@ -95,3 +95,12 @@ def test_percent_change_between_percents_reads_points_and_relative_change():
     (f,) = findings("percent-change", base.format(x="up 15 percentage points"))
     assert "5 percentage points" in f.message
     assert flagged("percent-change", base.format(x="a 20% increase"))
+
+
+def test_percent_that_is_the_new_level_of_a_from_percent_is_not_a_change():
+    text = "Tether's share of stablecoin supply stood at 62%, while USDC has 24%, up from 20%."
+    assert not flagged("percent-change", text)
+    # a money change written the same way is still checked
+    assert flagged(
+        "percent-change", "Coinbase reported revenue of $2.3 billion, up 35% from $1.84 billion a year earlier."
+    )

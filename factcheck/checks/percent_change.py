@@ -38,6 +38,12 @@ _TRAILING = re.compile(
 )
 
 
+# between a percent and the percent it is the new level of: "24%, up from 20%"
+_LEVEL_FROM = re.compile(
+    r"\s*,?\s*(?:(?:up|down|rising|falling|climbing|dropping|slipping)\s+)?from\s+(?:the\s+)?", re.I
+)
+
+
 def _unit_compatible(a: Quantity, b: Quantity) -> bool:
     """Two figures a change can be computed between: same kind and unit (percents too: "from 55% to 60%")."""
     return (
@@ -74,6 +80,10 @@ def _pairs(ctx: CheckContext, idx: ClaimIndex) -> Iterator[tuple[Claim, Claim, C
             ]
             if len(pcts) >= 1:
                 p = min(pcts, key=lambda c: min(abs(c.quantity.start - hi), abs(lo - c.quantity.end)))
+                if f.quantity.kind == "percent" and _LEVEL_FROM.fullmatch(
+                    ctx.doc.prose[p.quantity.end : f.quantity.start]
+                ):
+                    continue  # "USDC has 24%, up from 20%": 24% is the new level of the 20%, not a change
                 yield f, t, p
         # "B ..., a P% surge from the A"
         if (not froms or not tos) and len(qs) >= 3 and any(c.quantity.kind == "percent" for c in qs):
