@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from factcheck.checks import market_common as mc
 from factcheck.dates import Window
 from factcheck.intervals import Interval
-from factcheck.model import Claim, Finding
+from factcheck.model import Claim, Finding, Quantity
 from factcheck.sentences import sentences
 
 if TYPE_CHECKING:
@@ -38,18 +38,11 @@ def valuation_pairs(ctx: CheckContext) -> list[tuple[Claim, Claim]]:
 
 def _valuation_pairs(ctx: CheckContext) -> list[tuple[Claim, Claim]]:
     """(crypto amount, its value in USD) pairs."""
-    pattern = mc.cues().valuation_between
-    claims = sorted(ctx.claims, key=lambda c: c.quantity.start)
-    out = []
-    for a, b in zip(claims, claims[1:], strict=False):
-        qa, qb = a.quantity, b.quantity
-        if qa.value is None or qb.value is None or not mc.is_crypto(qa.unit) or qb.unit not in ("USD", "USDT"):
-            continue
-        if a.sentence_start != b.sentence_start or qb.start - qa.end > 80:
-            continue
-        if pattern.match(ctx.doc.prose[qa.end : qb.start]):
-            out.append((a, b))
-    return out
+    return mc.adjacent_pairs(ctx, mc.cues().valuation_between, 80, _amount_and_value)
+
+
+def _amount_and_value(qa: Quantity, qb: Quantity) -> bool:
+    return qa.value is not None and qb.value is not None and mc.is_crypto(qa.unit) and qb.unit in ("USD", "USDT")
 
 
 def _previous_sentence_windows(ctx: CheckContext, claim: Claim) -> list[Window]:

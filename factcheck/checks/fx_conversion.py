@@ -37,20 +37,19 @@ def conversion_pairs(ctx: CheckContext) -> list[tuple[Claim, Claim]]:
 
 def _conversion_pairs(ctx: CheckContext) -> list[tuple[Claim, Claim]]:
     """(amount, its conversion) pairs of money figures in different currencies."""
-    pattern = mc.cues().conversion_between
-    claims = sorted(ctx.claims, key=lambda c: c.quantity.start)
-    out = []
-    for a, b in zip(claims, claims[1:], strict=False):
-        qa, qb = a.quantity, b.quantity
-        if qa.kind != "amount" or qb.kind != "amount" or qa.value is None or qb.value is None:
-            continue
-        if qa.unit not in mc.FIAT or qb.unit not in mc.FIAT or qa.unit == qb.unit:
-            continue
-        if a.sentence_start != b.sentence_start or qb.start - qa.end > 60:
-            continue
-        if pattern.match(ctx.doc.prose[qa.end : qb.start]):
-            out.append((a, b))
-    return out
+    return mc.adjacent_pairs(ctx, mc.cues().conversion_between, 60, _two_currencies)
+
+
+def _two_currencies(qa: Quantity, qb: Quantity) -> bool:
+    return (
+        qa.kind == "amount"
+        and qb.kind == "amount"
+        and qa.value is not None
+        and qb.value is not None
+        and qa.unit in mc.FIAT
+        and qb.unit in mc.FIAT
+        and qa.unit != qb.unit
+    )
 
 
 def _rates(market: MarketData, cur: str, as_of: date, days: int) -> list[Rate]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -218,6 +219,23 @@ def per_context(ctx: CheckContext, name: str, make: Any) -> Any:
         hit = (ctx, make(ctx))
         _PER_CONTEXT[name] = hit
     return hit[1]
+
+
+def adjacent_pairs(
+    ctx: CheckContext, between: re.Pattern[str], max_gap: int, accept: Callable[[Quantity, Quantity], bool]
+) -> list[tuple[Claim, Claim]]:
+    """Neighbouring figures of one sentence, at most ``max_gap`` characters apart, that ``accept`` takes and with
+    only what ``between`` matches between them ("VND 10 trillion (about $408 million)", "8,535 ETH, valued at")."""
+    claims = sorted(ctx.claims, key=lambda c: c.quantity.start)
+    prose = ctx.doc.prose
+    return [
+        (a, b)
+        for a, b in zip(claims, claims[1:], strict=False)
+        if a.sentence_start == b.sentence_start
+        and b.quantity.start - a.quantity.end <= max_gap
+        and accept(a.quantity, b.quantity)
+        and between.match(prose[a.quantity.end : b.quantity.start])
+    ]
 
 
 def options(ctx: CheckContext, rule: Rule) -> dict[str, Any]:
