@@ -34,6 +34,7 @@ from factcheck.checks.figures import (
 from factcheck.claims import canonical_asset, is_current
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding, Quantity
+from factcheck.relations import solver as relation_solver
 from factcheck.rulebook import Rule
 
 
@@ -68,6 +69,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         from factcheck.checks import position_loss
 
         yield from position_loss.check(ctx, rule, opts, idx)
+    yield from relation_solver.check(ctx, rule)
 
 
 def _prices(idx: ClaimIndex, around: list[Claim], asset: str, *, cost_basis: bool) -> list[Claim]:

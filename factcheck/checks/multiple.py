@@ -22,6 +22,7 @@ from factcheck.checks import CheckContext
 from factcheck.checks.figures import ClaimIndex, index, is_money, make_finding, stated, tested, tolerance, written
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding, Quantity
+from factcheck.relations import solver as relation_solver
 from factcheck.rulebook import Rule
 
 _TIMES_THE = re.compile(
@@ -70,6 +71,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             m = _BELOW_PRICE.match(ctx.doc.prose, q.end)
             if m:
                 yield from _check_below_named(ctx, rule, opts, idx, c, m)
+    yield from relation_solver.check(ctx, rule)
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:

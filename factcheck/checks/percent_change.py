@@ -27,6 +27,7 @@ from factcheck.checks.figures import (
 from factcheck.claims import mask
 from factcheck.intervals import Interval, percent_change, share
 from factcheck.model import Claim, Finding, Quantity
+from factcheck.relations import solver as relation_solver
 from factcheck.rulebook import Rule
 
 # "B <noun phrase>, (up|down|a|an) [adjective] P% <change noun> (from|over|compared with) [the] A"
@@ -116,6 +117,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         says_of = bool(re.match(r"\s+of\b", ctx.doc.prose[p.quantity.end : p.quantity.end + 8]))
         yield from _check_triple(rule, opts, f, t, p, says_of)
     yield from _of_a_price(ctx, rule, opts, idx)
+    yield from relation_solver.check(ctx, rule)
 
 
 # "This is by 300% of its initial price, which is $0.01" / "This would increase 2,400% of the current price"

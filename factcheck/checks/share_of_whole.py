@@ -34,6 +34,7 @@ from factcheck.checks.figures import (
 )
 from factcheck.intervals import Interval, share
 from factcheck.model import Claim, Finding
+from factcheck.relations import solver as relation_solver
 from factcheck.rulebook import Rule
 
 _NOUN_AFTER_OF = re.compile(r"\s*of\s+(?:the|these|those|all|its|their)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b", re.I)
@@ -48,6 +49,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     yield from _bracketed_shares(ctx, rule, opts, idx)
     yield from _parts_of_total(ctx, rule, opts, idx)
     yield from _holder_shares(ctx, rule, opts, idx)
+    yield from relation_solver.check(ctx, rule)
 
 
 # ---------------------------------------------------------------- "2,230 (65%) of the 3,440 videos"

@@ -1,0 +1,398 @@
+"""One engine for every relation: bind figures to slots, try every reading, flag only when all fail.
+
+For each figure that can fill a relation's reported slot, the candidates for the other slots are the figures
+of its scope (its clause and the clauses in apposition to it, or its sentence; the sentences before it in the
+paragraph when its sentence refers back: "that stake", "the rest") that have the slot's dimension, one of its
+roles, and agree with the other slots (same unit, same asset). Every binding under every reading is computed
+with interval arithmetic: the reported figure is its stated interval widened by the rule's tolerance, every
+other figure its rounding interval. A finding only when at least one binding qualifies and none fits; more
+candidates can only remove findings. Severity: error when the best binding misses by the rule's
+``error_factor``, reverses the direction or breaks a stated bound; warning otherwise.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from factcheck import formatting as fmt
+from factcheck.checks import CheckContext
+from factcheck.checks.figures import (
+    index,
+    is_asset_amount,
+    is_money,
+    make_finding,
+    off_by_factor,
+    severity_for,
+    stated,
+    tested,
+    tolerance,
+)
+from factcheck.claims import canonical_asset, lexicon, mask
+from factcheck.intervals import Interval
+from factcheck.model import Claim, Finding, Quantity
+from factcheck.relations.spec import Relation, Slot, relations_for, roles
+from factcheck.rulebook import Rule
+
+MAX_BINDINGS = 400  # per reported figure: scopes are clauses and a few sentences, so this is never reached in prose
+_DATED = re.compile(
+    r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\s+\d{1,2}\b|closed\s+at|opened\s+at|yesterday)",
+)
+_NEWLINE_BLOCK = re.compile(r"\n\s*\n|\n\s*(?:[-*+>#|]|\d+[.)]\s)")
+
+
+@dataclass
+class Fig:
+    """A figure as the engine sees it: its claim, roles and place."""
+
+    claim: Claim
+    roles: frozenset[str]
+    sentence: int
+    clause: tuple[int, int]  # file offsets of its clause, apposition joined
+
+    @property
+    def q(self) -> Quantity:
+        return self.claim.quantity
+
+
+# ---------------------------------------------------------------- reading the document once
+
+
+class Scene:
+    """The document's figures with their roles, clauses and sentences (built once per context)."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        idx = index(ctx)
+        self.masked = mask(ctx.doc.prose, ctx.quantities)
+        self.sentences = idx.sentences
+        self.figs: list[Fig] = []
+        self.by_sentence: dict[int, list[Fig]] = {}
+        for k, (s, e) in enumerate(self.sentences):
+            claims = idx.in_sentence.get(s, [])
+            clauses = self._clauses(s, e, claims)
+            for c in claims:
+                q = c.quantity
+                if q.value is None or q.kind == "date":
+                    continue
+                clause = next(((a, b) for a, b in clauses if a <= q.start < b), (s, e))
+                fig = Fig(c, self._roles(q, clause), k, clause)
+                self.figs.append(fig)
+                self.by_sentence.setdefault(k, []).append(fig)
+        self.refers = {
+            k: bool(roles().reference.search(ctx.doc.prose, s, e)) for k, (s, e) in enumerate(self.sentences)
+        }
+
+    def _clauses(self, s: int, e: int, claims: list[Claim]) -> list[tuple[int, int]]:
+        """Clause spans of the sentence; a clause with at most three words before its first figure (", a 32%
+        drop", ", or 30%", ", up 12% from") is in apposition and joins the clause before it."""
+        text = self.masked[s:e]
+        apposition = roles()
+        cuts = [0] + [m.end() for m in lexicon().clause_break.finditer(text)] + [len(text) + 1]
+        spans: list[list[int]] = []
+        for a, b in itertools.pairwise(cuts):
+            a_abs, b_abs = s + a, s + min(b, len(text))
+            first = text.find("§", a, b)
+            lead = re.findall(r"[A-Za-z]+", text[a:first]) if first >= 0 else []
+            appositive = (
+                first >= 0
+                and spans
+                and len(lead) <= apposition.max_words
+                and not (lead and lead[0].lower() in apposition.not_after)
+            )
+            if appositive:
+                spans[-1][1] = b_abs
+            else:
+                spans.append([a_abs, b_abs])
+        return [(a, b) for a, b in spans]
+
+    def time_mark(self, fig: Fig) -> str | None:
+        """ "current" or "past" when the figure's clause says which (now, at press time / at the time, a date)."""
+        lex = lexicon()
+        text = self.ctx.doc.prose[fig.clause[0] : fig.clause[1]]
+        current = bool(lex.current.search(text))
+        past = bool(lex.past.search(text) or _DATED.search(text))
+        if current == past:
+            return None
+        return "current" if current else "past"
+
+    def _roles(self, q: Quantity, clause: tuple[int, int]) -> frozenset[str]:
+        r = roles()
+        lo = max(clause[0], q.start - 80)
+        before = self.masked[lo : q.start]
+        found = {name for name, pat in r.before.items() if pat.search(before)}
+        for name, pat in r.after.items():
+            if pat.match(self.masked, q.end, min(clause[1] + 1, q.end + 60)):
+                found.add(name)
+        return frozenset(found)
+
+    def scope(self, fig: Fig, link: str, reference: bool) -> list[Fig]:
+        """The figures a slot of a relation about ``fig`` may be filled from, nearest sentences first."""
+        own = self.by_sentence.get(fig.sentence, [])
+        if link == "clause":
+            out = [f for f in own if fig.clause[0] <= f.q.start < fig.clause[1]]
+        else:
+            out = list(own)
+        if reference and self.refers.get(fig.sentence):
+            reach = roles().reach
+            prose = self.ctx.doc.prose
+            k = fig.sentence
+            while k > 0 and fig.sentence - (k - 1) <= reach:
+                gap = prose[self.sentences[k - 1][1] : self.sentences[k][0]]
+                if _NEWLINE_BLOCK.search(gap):
+                    break
+                k -= 1
+                out.extend(self.by_sentence.get(k, []))
+        return out
+
+
+_SCENES: list[Scene] = []
+
+
+def scene(ctx: CheckContext) -> Scene:
+    if not _SCENES or _SCENES[0].ctx is not ctx:
+        _SCENES[:] = [Scene(ctx)]
+    return _SCENES[0]
+
+
+# ---------------------------------------------------------------- slots
+
+
+def _dimension_ok(q: Quantity, dim: str) -> bool:
+    if dim == "money":
+        return is_money(q) and q.unit not in ("pp", "times")
+    if dim == "asset":
+        return is_asset_amount(q)
+    if dim == "count":
+        return q.kind == "count" and q.unit is None
+    if dim == "units":
+        return is_asset_amount(q) or (q.kind == "count" and q.unit is None)
+    if dim == "percent":
+        return q.kind == "percent" and q.unit == "%"
+    if dim == "points":
+        return q.unit == "pp"
+    if dim == "multiple":
+        return q.kind == "multiple"
+    if dim == "measure":
+        return q.kind == "measure"
+    if dim == "comparable":
+        return q.kind in ("amount", "count", "measure")
+    return False
+
+
+def _is_basis(c: Claim) -> bool:
+    return not c.assertive and (c.reason or "").startswith("cost basis")
+
+
+def _fills(fig: Fig, slot: Slot, target: Fig | None = None) -> bool:
+    c = fig.claim
+    if not _dimension_ok(fig.q, slot.dimension):
+        return False
+    if slot.assertive and not c.assertive:
+        basis_ok = target is not None and _is_basis(c) and (target.claim.metric or "none") in slot.basis_for
+        if not basis_ok:
+            return False
+    if slot.roles and not (fig.roles & set(slot.roles)):
+        return False
+    if slot.not_roles and fig.roles & set(slot.not_roles):
+        return False
+    if slot.metrics and (c.metric or "none") not in slot.metrics:
+        return False
+    return True
+
+
+def _unit(q: Quantity) -> tuple[str, str | None]:
+    return (q.kind, q.unit)
+
+
+def _asset(fig: Fig) -> str | None:
+    if fig.q.unit and canonical_asset(fig.q.unit):
+        return canonical_asset(fig.q.unit)
+    return canonical_asset(fig.claim.subject) if fig.claim.subject else None
+
+
+def _agrees(sc: Scene, binding: dict[str, list[Fig]], relation: Relation) -> bool:
+    marks = {sc.time_mark(f) for figs in binding.values() for f in figs} - {None}
+    if len(marks) > 1:
+        return False  # a value "at the time" is not recomputed at today's price, nor a current one at a dated close
+    for name, slot in relation.slots.items():
+        figs = binding[name]
+        if slot.same_unit:
+            ref = binding[slot.same_unit]
+            if any(_unit(f.q) != _unit(ref[0].q) for f in figs):
+                return False
+        if slot.asset_of:
+            want = _asset(binding[slot.asset_of][0])
+            for f in figs:
+                have = canonical_asset(f.claim.subject) if f.claim.subject else None
+                if want and have and have != want:
+                    return False
+    return True
+
+
+def _bindings(sc: Scene, relation: Relation, target: Fig) -> Iterator[tuple[dict[str, list[Fig]], str | None]]:
+    pool = sc.scope(target, relation.link, relation.reference)
+    others = [s for s in relation.slots.values() if s.name != relation.report]
+    single = [s for s in others if not s.many]
+    many = [s for s in others if s.many]
+    cands = [[f for f in pool if f is not target and _fills(f, s, target)] for s in single]
+    if any(not c for c in cands):
+        return
+    count = 0
+    for combo in itertools.product(*cands):
+        if len({id(f) for f in combo}) < len(combo):
+            continue
+        base = {relation.report: [target], **{s.name: [f] for s, f in zip(single, combo, strict=True)}}
+        used = {id(f) for f in combo} | {id(target)}
+        groups: list[tuple[list[Fig], str | None]] = [([], None)]
+        if many:  # the parts of a sum: those before the total, after it, or all of them (same unit as the total)
+            s = many[0]
+            parts = [f for f in pool if id(f) not in used and _fills(f, s) and f.sentence == target.sentence]
+            if s.same_unit:
+                parts = [f for f in parts if _unit(f.q) == _unit(base[s.same_unit][0].q)]
+            before = [f for f in parts if f.q.start < target.q.start]
+            after = [f for f in parts if f.q.start > target.q.start]
+            groups = [(g, tag) for g, tag in ((before, "before"), (after, "after"), (parts, "all")) if len(g) >= 2]
+            if not groups:
+                continue
+        for g, tag in groups:
+            binding = dict(base)
+            if many:
+                binding[many[0].name] = g
+            if not _agrees(sc, binding, relation):
+                continue
+            count += 1
+            if count > MAX_BINDINGS:
+                return
+            yield binding, tag
+
+
+# ---------------------------------------------------------------- checking
+
+
+@dataclass
+class Attempt:
+    reading: str
+    binding: dict[str, list[Fig]]
+    computed: Interval
+    fits: bool
+    sign_flipped: bool
+    factor: float
+
+
+def _value(figs: list[Fig]) -> Interval:
+    total = Interval.point(0.0)
+    for f in figs:
+        total = total + stated(f.q)
+    return total
+
+
+def _direction(fig: Fig) -> int:
+    c = fig.claim
+    if c.direction:
+        return c.direction
+    return -1 if c.quantity.sign < 0 else 0
+
+
+def _attempt(relation: Relation, reading, binding: dict[str, list[Fig]], claimed: Interval, direction: int) -> Attempt:
+    values = {name: _value(figs) for name, figs in binding.items()}
+    if reading.swap:
+        a, b = reading.swap
+        values[a], values[b] = values[b], values[a]
+    values[relation.report] = claimed
+    computed = reading.equation.solve(relation.report, values)
+    slot = relation.slots[relation.report]
+    flipped = False
+    if slot.signed:
+        if direction:
+            signed = claimed if direction > 0 else -claimed
+            fits = computed.meets(signed)
+            flipped = not fits and computed.sign() == -direction
+        else:
+            fits = computed.meets(claimed) or computed.meets(-claimed)
+    elif reading.compare == "at_least":
+        fits = computed.lo <= claimed.hi
+    else:
+        fits = computed.meets(claimed)
+    factor = off_by_factor(abs(computed), abs(claimed)) if not fits else 1.0
+    return Attempt(reading.name, binding, computed, fits, flipped, factor)
+
+
+def check_relation(ctx: CheckContext, rule: Rule, relation: Relation) -> Iterator[Finding]:
+    opts = ctx.options.get(rule.id, rule.options)
+    sc = scene(ctx)
+    target_slot = relation.slots[relation.report]
+    for fig in sc.figs:
+        if not _fills(fig, target_slot):
+            continue
+        attempts: list[Attempt] = []
+        fitted = False
+        for binding, tag in _bindings(sc, relation, fig):
+            qs = [f.q for figs in binding.values() for f in figs]
+            tol = tolerance(opts, *qs)
+            claimed = abs(tested(fig.q, tol)) if target_slot.signed else tested(fig.q, tol)
+            for reading in relation.readings:
+                if reading.parts is not None and reading.parts != tag:
+                    continue
+                try:
+                    a = _attempt(relation, reading, binding, claimed, _direction(fig))
+                except (ValueError, ZeroDivisionError, OverflowError):
+                    continue
+                attempts.append(a)
+                if a.fits:
+                    fitted = True
+                    break
+            if fitted:
+                break
+        if fitted or not attempts:
+            continue
+        yield _finding(rule, opts, relation, fig, attempts)
+
+
+def _label(figs: list[Fig]) -> str:
+    return " + ".join(f.q.text.strip() for f in figs)
+
+
+def _finding(rule: Rule, opts: dict, relation: Relation, fig: Fig, attempts: list[Attempt]) -> Finding:
+    best = min(attempts, key=lambda a: (a.sign_flipped, a.factor))  # the most lenient reading sets the severity
+    first = relation.readings[0].name
+    shown = min((a for a in attempts if a.reading == first), key=lambda a: a.factor, default=best)
+    q = fig.q
+    slot = relation.slots[relation.report]
+    unit = "%" if slot.dimension == "percent" else ("times" if slot.dimension == "multiple" else q.unit)
+    expected = _show(shown.computed, unit, slot.signed)
+    names = {name: _label(figs) for name, figs in shown.binding.items() if name != relation.report}
+    message = relation.message.format(expected=expected, stated=q.text.strip(), **names)
+    if best.sign_flipped:
+        message += " (the direction is reversed)"
+    others = [f.q for name, figs in shown.binding.items() if name != relation.report for f in figs]
+    claimed = abs(stated(q)) if slot.signed else stated(q)
+    severity = severity_for(best.computed, claimed, opts, q, sign_flipped=best.sign_flipped)
+    work = [
+        f"{name} = {_label(figs)} -> {fmt.interval(_value(figs), _unit_of(figs[0].q))} (rounding)"
+        for name, figs in shown.binding.items()
+        if name != relation.report
+    ]
+    work.append(f"{relation.readings[0].equation.text}: {relation.report} = {expected}")
+    work.append(f"stated {q.text.strip()} -> {fmt.interval(claimed, unit)}")
+    readings = sorted({f"{a.reading}: {_show(a.computed, unit, slot.signed)}" for a in attempts})[:12]
+    return make_finding(
+        rule, q, message, severity=severity, expected=expected, others=others, work=work, readings=readings
+    )
+
+
+def _unit_of(q: Quantity) -> str | None:
+    return "%" if q.kind == "percent" else q.unit
+
+
+def _show(iv: Interval, unit: str | None, signed: bool) -> str:
+    return fmt.change_interval(iv) if signed and unit == "%" else fmt.interval(iv, unit)
+
+
+def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """Every finding of the relations declared for ``rule`` (rules/relations/*.toml with ``rule = <id>``)."""
+    for relation in relations_for(rule.id):
+        yield from check_relation(ctx, rule, relation)

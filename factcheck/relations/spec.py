@@ -1,0 +1,182 @@
+"""Relations as data: ``rules/relations/*.toml`` (one relation a file) and the role cues of ``roles.toml``.
+
+A relation names the rule it reports under, an equation over slots, the slot whose figure is tested
+(``report``), how far its figures may be apart (``link``), each slot's dimension, roles and agreements, the
+readings to try, a message template and PASS/FAIL examples that the test suite runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from factcheck.relations.equation import Equation
+from factcheck.resources import load_rules_file, rules_dir
+
+DIMENSIONS = frozenset({"money", "asset", "count", "units", "percent", "points", "multiple", "comparable", "measure"})
+LINKS = frozenset({"sentence", "clause"})
+
+
+class SpecError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    dimension: str
+    roles: tuple[str, ...] = ()  # any of these roles (none: any figure of the dimension)
+    not_roles: tuple[str, ...] = ()
+    same_unit: str | None = None  # the slot whose unit this one shares
+    asset_of: str | None = None  # the slot whose asset this figure's subject must be (when it names one)
+    metrics: tuple[str, ...] = ()  # claim metrics accepted (none: any)
+    many: bool = False  # an n-ary slot (the parts of a sum): its value is the sum of its figures
+    signed: bool = False  # a change: its sign is the direction the text gives
+    assertive: bool = True  # only figures the text asserts (not forecasts, targets)
+    basis_for: tuple[str, ...] = ()  # a cost basis may fill this slot when the reported figure has one of these metrics
+
+
+@dataclass(frozen=True)
+class Reading:
+    name: str
+    equation: Equation
+    swap: tuple[str, str] | None = None
+    parts: str | None = None  # for an n-ary slot: the figures "before" the reported one, "after" it, or "all"
+    compare: str = "equal"  # "equal", or "at_least": the reported figure may exceed what the others give
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    rule: str
+    summary: str
+    report: str
+    link: str
+    slots: dict[str, Slot]
+    readings: tuple[Reading, ...]
+    message: str
+    examples: tuple[dict, ...] = field(default=())
+    reference: bool = True  # figures of earlier sentences join when the target's sentence refers back
+
+
+def _slot(name: str, raw: dict) -> Slot:
+    dim = raw.get("dimension")
+    if dim not in DIMENSIONS:
+        raise SpecError(f"slot {name}: dimension must be one of {sorted(DIMENSIONS)}, not {dim!r}")
+    return Slot(
+        name=name,
+        dimension=dim,
+        roles=tuple(raw.get("roles", ())),
+        not_roles=tuple(raw.get("not_roles", ())),
+        same_unit=raw.get("same_unit"),
+        asset_of=raw.get("asset_of"),
+        metrics=tuple(raw.get("metrics", ())),
+        many=bool(raw.get("many", False)),
+        signed=bool(raw.get("signed", False)),
+        assertive=bool(raw.get("assertive", True)),
+        basis_for=tuple(raw.get("basis_for", ())),
+    )
+
+
+def parse_relation(raw: dict, roles: frozenset[str]) -> Relation:
+    rid = raw.get("id") or "?"
+    try:
+        slots = {name: _slot(name, s) for name, s in raw["slots"].items()}
+        base = Equation.parse(raw["equation"])
+        readings = []
+        for r in raw.get("readings", [{"name": raw.get("summary", rid)}]):
+            eq = Equation.parse(r["equation"]) if r.get("equation") else base
+            swap = tuple(r["swap"]) if r.get("swap") else None
+            if r.get("compare", "equal") not in ("equal", "at_least") or r.get("parts") not in (
+                None,
+                "before",
+                "after",
+                "all",
+            ):
+                raise SpecError(f"relation {rid}: reading {r['name']!r} has a bad compare or parts")
+            readings.append(Reading(r["name"], eq, swap, r.get("parts"), r.get("compare", "equal")))  # type: ignore[arg-type]
+        relation = Relation(
+            id=rid,
+            rule=raw["rule"],
+            summary=raw.get("summary", ""),
+            report=raw.get("report", base.lhs),
+            link=raw.get("link", "sentence"),
+            slots=slots,
+            readings=tuple(readings),
+            message=raw["message"],
+            examples=tuple(raw.get("examples", ())),
+            reference=bool(raw.get("reference", True)),
+        )
+    except KeyError as exc:
+        raise SpecError(f"relation {rid}: missing {exc.args[0]!r}") from None
+    for r in relation.readings:
+        unknown = set(r.equation.slots) - set(slots)
+        if unknown:
+            raise SpecError(f"relation {rid}: equation names unknown slots {sorted(unknown)}")
+    if relation.report not in slots or relation.link not in LINKS:
+        raise SpecError(f"relation {rid}: bad report slot or link")
+    for s in slots.values():
+        bad = (set(s.roles) | set(s.not_roles)) - roles
+        if bad:
+            raise SpecError(f"relation {rid}, slot {s.name}: unknown roles {sorted(bad)}")
+    return relation
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The compiled role cues: role -> (pattern ending at the figure, pattern starting after it)."""
+
+    before: dict[str, re.Pattern[str]]
+    after: dict[str, re.Pattern[str]]
+    reference: re.Pattern[str]
+    reach: int
+    max_words: int
+    not_after: frozenset[str]
+
+
+def _alts(words: list[str]) -> str:
+    out = []
+    for w in sorted({" ".join(w.split()) for w in words}, key=len, reverse=True):
+        body = r"\s+".join(re.escape(p) for p in w.split(" "))
+        left = r"(?<![\w])" if w[0].isalnum() else ""
+        right = r"(?![\w])" if w[-1].isalnum() else ""
+        out.append(left + body + right)
+    return "|".join(out) or r"(?!x)x"
+
+
+@cache
+def roles() -> Roles:
+    raw = load_rules_file("relations/roles.toml")
+    gap = int(raw.get("gap", 3))
+    filler = _alts(raw.get("gap_words", []))
+    before = {}
+    after = {}
+    for name, r in raw["role"].items():
+        before[name] = re.compile(rf"(?:{_alts(r.get('before', []))})(?:\s+(?:{filler})){{0,{gap}}}[\s$€£¥(]*$", re.I)
+        after[name] = re.compile(rf"[\s,)]*(?:(?:{filler})\s+){{0,{gap}}}(?:{_alts(r.get('after', []))})", re.I)
+    ref = raw.get("reference", {})
+    app = raw.get("apposition", {})
+    return Roles(
+        before,
+        after,
+        re.compile(_alts(ref.get("words", [])), re.I),
+        int(ref.get("reach", 2)),
+        int(app.get("max_words", 3)),
+        frozenset(w.lower() for w in app.get("not_after", [])),
+    )
+
+
+@cache
+def relations() -> tuple[Relation, ...]:
+    names = frozenset(roles().before)
+    out = []
+    for path in sorted((rules_dir() / "relations").glob("*.toml")):
+        if path.name == "roles.toml":
+            continue
+        out.append(parse_relation(dict(load_rules_file(f"relations/{path.name}")), names))
+    return tuple(out)
+
+
+def relations_for(rule_id: str) -> tuple[Relation, ...]:
+    return tuple(r for r in relations() if r.rule == rule_id)
