@@ -65,8 +65,10 @@ def main() -> int:
     size = len(page.encode("utf-8"))
     check = [*base, "check", "--as-of", AS_OF, "--format", args.format, "-o", os.devnull]
     t, code = best_of([*check, str(CORPUS)], args.repeat)
-    print(f"  corpus page ({size / 1e3:.0f} KB), exit {code}            {t:6.3f} s   (target <= 0.5 s)"
-          f"   {size / 1e6 / t:5.2f} MB/s")
+    print(
+        f"  corpus page ({size / 1e3:.0f} KB), exit {code}            {t:6.3f} s   (target <= 0.5 s)"
+        f"   {size / 1e6 / t:5.2f} MB/s"
+    )
 
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-e2e-"))
     try:
@@ -75,16 +77,20 @@ def main() -> int:
         big.write_text("\n\n".join([page] * copies), encoding="utf-8")
         big_size = big.stat().st_size
         t, code = best_of([*check, str(big)], 3)
-        print(f"  {copies} pages in one file ({big_size / 1e6:.2f} MB), exit {code}  {t:6.3f} s"
-              f"   {big_size / 1e6 / t:5.2f} MB/s (target >= 1 MB/s)")
+        print(
+            f"  {copies} pages in one file ({big_size / 1e6:.2f} MB), exit {code}  {t:6.3f} s"
+            f"   {big_size / 1e6 / t:5.2f} MB/s (target >= 1 MB/s)"
+        )
         folder = tmp / "pages"
         folder.mkdir()
         for i in range(copies):
             (folder / f"page-{i:02d}.txt").write_text(page, encoding="utf-8")
         t, code = best_of([*check, str(folder)], 3)
         total = size * copies
-        print(f"  {copies} files in a folder ({total / 1e6:.2f} MB), exit {code}  {t:6.3f} s"
-              f"   {total / 1e6 / t:5.2f} MB/s (target >= 1 MB/s)")
+        print(
+            f"  {copies} files in a folder ({total / 1e6:.2f} MB), exit {code}  {t:6.3f} s"
+            f"   {total / 1e6 / t:5.2f} MB/s (target >= 1 MB/s)"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

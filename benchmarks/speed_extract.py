@@ -27,8 +27,24 @@ ROOT = HERE.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "cryptopolitan-binance-square-2026-02.txt"
 FIVE_MB = 5_000_000
 
-HEDGES = ["about", "around", "roughly", "nearly", "almost", "over", "more than", "at least", "up to", "under",
-          "less than", "some", "~", "close to", "upwards of", "approximately"]
+HEDGES = [
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "more than",
+    "at least",
+    "up to",
+    "under",
+    "less than",
+    "some",
+    "~",
+    "close to",
+    "upwards of",
+    "approximately",
+]
 
 
 def pathological() -> dict[str, str]:
@@ -143,8 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-pathological", action="store_true")
     ap.add_argument("--scaling", action="store_true", help="also time 1, 4 and 16 copies of the page")
     ap.add_argument("--one-pathological", help=argparse.SUPPRESS)
-    ap.add_argument("--engine", default="factcheck", choices=["factcheck", "quantulum3"],
-                    help="quantulum3: only its throughput on the corpus page, for comparison (needs it installed)")
+    ap.add_argument(
+        "--engine",
+        default="factcheck",
+        choices=["factcheck", "quantulum3"],
+        help="quantulum3: only its throughput on the corpus page, for comparison (needs it installed)",
+    )
     args = ap.parse_args(argv)
     if args.one_pathological:
         return run_one_pathological(args.one_pathological)
@@ -169,9 +189,11 @@ def main(argv: list[str] | None = None) -> int:
         t, median = runs[0], runs[len(runs) // 2]
         t_all = best_of(lambda: extract_quantities(parse(text, CORPUS.name, "text")), args.repeat)
         verdict = "OK" if mb / t >= 2 else "UNDER the 2 MB/s target"
-        print(f"  corpus page ({mb * 1000:.1f} KB, {nq} quantities): extract {t * 1000:.1f} ms = {mb / t:.2f} MB/s"
-              f" [{verdict}] (median {mb / median:.2f} MB/s); parse+extract {t_all * 1000:.1f} ms"
-              f" = {mb / t_all:.2f} MB/s  (best of {args.repeat})")
+        print(
+            f"  corpus page ({mb * 1000:.1f} KB, {nq} quantities): extract {t * 1000:.1f} ms = {mb / t:.2f} MB/s"
+            f" [{verdict}] (median {mb / median:.2f} MB/s); parse+extract {t_all * 1000:.1f} ms"
+            f" = {mb / t_all:.2f} MB/s  (best of {args.repeat})"
+        )
         copies = -(-FIVE_MB // len(text.encode("utf-8")))
         big = "\n\n".join([text] * copies)
         big_mb = len(big.encode("utf-8")) / 1e6
@@ -180,8 +202,10 @@ def main(argv: list[str] | None = None) -> int:
         nbig = len(extract_quantities(big_doc))
         first = time.perf_counter() - t0
         t_big = min(first, best_of(lambda: extract_quantities(big_doc), 3))
-        print(f"  {copies} copies ({big_mb:.2f} MB, {nbig} quantities): extract {t_big:.2f} s"
-              f" = {big_mb / t_big:.2f} MB/s (best of 4)")
+        print(
+            f"  {copies} copies ({big_mb:.2f} MB, {nbig} quantities): extract {t_big:.2f} s"
+            f" = {big_mb / t_big:.2f} MB/s (best of 4)"
+        )
         if nbig != nq * copies:
             print(f"  note: {nq} x {copies} = {nq * copies} expected from the copies, got {nbig}")
         if args.scaling:
@@ -189,8 +213,10 @@ def main(argv: list[str] | None = None) -> int:
             for n in (1, 4, 16):
                 d = parse("\n\n".join([text] * n), "scaled.txt", "text")
                 rates.append(f"{n} copies {n * mb / best_of(lambda d=d: extract_quantities(d), 3):.2f}")
-            print(f"  scaling (MB/s, best of 3; falling rates mean superlinear work): {', '.join(rates)},"
-                  f" {copies} copies {big_mb / t_big:.2f}")
+            print(
+                f"  scaling (MB/s, best of 3; falling rates mean superlinear work): {', '.join(rates)},"
+                f" {copies} copies {big_mb / t_big:.2f}"
+            )
     else:
         print(f"  corpus not found at {CORPUS}: throughput skipped")
     startup(5)
@@ -200,7 +226,10 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 out = subprocess.run(
                     [sys.executable, __file__, "--one-pathological", name],
-                    capture_output=True, text=True, timeout=args.timeout, check=False,
+                    capture_output=True,
+                    text=True,
+                    timeout=args.timeout,
+                    check=False,
                 )
             except subprocess.TimeoutExpired:
                 print(f"    {name:45} TIMEOUT (> {args.timeout:.0f} s)")

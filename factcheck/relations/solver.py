@@ -41,6 +41,7 @@ _DATED = re.compile(
     r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\s+\d{1,2}\b|closed\s+at|opened\s+at|yesterday)",
 )
+_LINE = re.compile(r"\n")
 _NEWLINE_BLOCK = re.compile(r"\n\s*\n|\n\s*(?:[-*+>#|]|\d+[.)]\s)")
 
 
@@ -91,7 +92,8 @@ class Scene:
         drop", ", or 30%", ", up 12% from") is in apposition and joins the clause before it."""
         text = self.masked[s:e]
         apposition = roles()
-        cuts = [0] + [m.end() for m in lexicon().clause_break.finditer(text)] + [len(text) + 1]
+        breaks = [m.end() for m in lexicon().clause_break.finditer(text)] + [m.end() for m in _LINE.finditer(text)]
+        cuts = [0, *sorted(breaks), len(text) + 1]  # a line (a table row, a list item) is a clause of its own
         spans: list[list[int]] = []
         for a, b in itertools.pairwise(cuts):
             a_abs, b_abs = s + a, s + min(b, len(text))
@@ -108,6 +110,12 @@ class Scene:
             else:
                 spans.append([a_abs, b_abs])
         return [(a, b) for a, b in spans]
+
+    def says(self, fig: Fig, cue: str) -> bool:
+        """Whether the figure's sentence has a word of the cue list ``cue`` (roles.toml ``[cue.NAME]``)."""
+        pat = roles().cues.get(cue)
+        s, e = self.sentences[fig.sentence]
+        return bool(pat and pat.search(self.ctx.doc.prose, s, e))
 
     def time_mark(self, fig: Fig) -> str | None:
         """ "current" or "past" when the figure's clause says which (now, at press time / at the time, a date)."""
@@ -204,8 +212,13 @@ def _fills(fig: Fig, slot: Slot, target: Fig | None = None) -> bool:
     return True
 
 
-def _unit(q: Quantity) -> tuple[str, str | None]:
-    return (q.kind, q.unit)
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    """Figures of one relation agree in unit: money in the same currency, amounts of the same asset; a bare
+    count goes with a count or an amount of an asset ("3.1 million of the 12.4 million ETH")."""
+    a_count, b_count = a.kind == "count" and a.unit is None, b.kind == "count" and b.unit is None
+    if a_count or b_count:
+        return (a_count or is_asset_amount(a)) and (b_count or is_asset_amount(b))
+    return a.kind == b.kind and a.unit == b.unit
 
 
 def _asset(fig: Fig) -> str | None:
@@ -222,7 +235,7 @@ def _agrees(sc: Scene, binding: dict[str, list[Fig]], relation: Relation) -> boo
         figs = binding[name]
         if slot.same_unit:
             ref = binding[slot.same_unit]
-            if any(_unit(f.q) != _unit(ref[0].q) for f in figs):
+            if any(not _same_unit(f.q, ref[0].q) for f in figs):
                 return False
         if slot.asset_of:
             want = _asset(binding[slot.asset_of][0])
@@ -252,7 +265,7 @@ def _bindings(sc: Scene, relation: Relation, target: Fig) -> Iterator[tuple[dict
             s = many[0]
             parts = [f for f in pool if id(f) not in used and _fills(f, s) and f.sentence == target.sentence]
             if s.same_unit:
-                parts = [f for f in parts if _unit(f.q) == _unit(base[s.same_unit][0].q)]
+                parts = [f for f in parts if _same_unit(f.q, base[s.same_unit][0].q)]
             before = [f for f in parts if f.q.start < target.q.start]
             after = [f for f in parts if f.q.start > target.q.start]
             groups = [(g, tag) for g, tag in ((before, "before"), (after, "after"), (parts, "all")) if len(g) >= 2]
@@ -336,6 +349,10 @@ def check_relation(ctx: CheckContext, rule: Rule, relation: Relation) -> Iterato
             claimed = abs(tested(fig.q, tol)) if target_slot.signed else tested(fig.q, tol)
             for reading in relation.readings:
                 if reading.parts is not None and reading.parts != tag:
+                    continue
+                if reading.if_cue and not sc.says(fig, reading.if_cue):
+                    continue
+                if reading.unless_cue and sc.says(fig, reading.unless_cue):
                     continue
                 try:
                     a = _attempt(relation, reading, binding, claimed, _direction(fig))

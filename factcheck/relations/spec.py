@@ -44,6 +44,8 @@ class Reading:
     swap: tuple[str, str] | None = None
     parts: str | None = None  # for an n-ary slot: the figures "before" the reported one, "after" it, or "all"
     compare: str = "equal"  # "equal", or "at_least": the reported figure may exceed what the others give
+    if_cue: str | None = None  # the reading applies only when the sentence has this cue (roles.toml [cue.*])
+    unless_cue: str | None = None  # ... only when it has not
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,11 @@ def parse_relation(raw: dict, roles: frozenset[str]) -> Relation:
                 "all",
             ):
                 raise SpecError(f"relation {rid}: reading {r['name']!r} has a bad compare or parts")
-            readings.append(Reading(r["name"], eq, swap, r.get("parts"), r.get("compare", "equal")))  # type: ignore[arg-type]
+            readings.append(
+                Reading(
+                    r["name"], eq, swap, r.get("parts"), r.get("compare", "equal"), r.get("if_cue"), r.get("unless_cue")
+                )  # type: ignore[arg-type]
+            )
         relation = Relation(
             id=rid,
             rule=raw["rule"],
@@ -133,6 +139,7 @@ class Roles:
     reach: int
     max_words: int
     not_after: frozenset[str]
+    cues: dict[str, re.Pattern[str]]
 
 
 def _alts(words: list[str]) -> str:
@@ -153,7 +160,10 @@ def roles() -> Roles:
     before = {}
     after = {}
     for name, r in raw["role"].items():
-        before[name] = re.compile(rf"(?:{_alts(r.get('before', []))})(?:\s+(?:{filler})){{0,{gap}}}[\s$€£¥(]*$", re.I)
+        alts = rf"(?:{_alts(r.get('before', []))})(?:[\s,]+(?:{filler})){{0,{gap}}}"
+        if r.get("np_before"):  # a cue, a short noun phrase, then "of" or "at"
+            alts += rf"|(?:{_alts(r['np_before'])})(?:\s+[\w’'§-]+){{1,5}}?\s+(?:of|at)"
+        before[name] = re.compile(rf"(?:{alts})[\s,$€£¥(]*$", re.I)
         after[name] = re.compile(rf"[\s,)]*(?:(?:{filler})\s+){{0,{gap}}}(?:{_alts(r.get('after', []))})", re.I)
     ref = raw.get("reference", {})
     app = raw.get("apposition", {})
@@ -164,6 +174,7 @@ def roles() -> Roles:
         int(ref.get("reach", 2)),
         int(app.get("max_words", 3)),
         frozenset(w.lower() for w in app.get("not_after", [])),
+        {name: re.compile(_alts(c.get("words", [])), re.I) for name, c in raw.get("cue", {}).items()},
     )
 
 
