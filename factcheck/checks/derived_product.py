@@ -35,6 +35,7 @@ from factcheck.claims import canonical_asset, is_current
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding, Quantity
 from factcheck.relations import solver as relation_solver
+from factcheck.relations.spec import roles
 from factcheck.rulebook import Rule
 
 
@@ -152,6 +153,13 @@ def _check_value(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: 
     if not prices and is_current(ctx.doc, c):
         around = [p for p in idx.near(c, reach, reach) if is_current(ctx.doc, p)]  # a dated price is not current
         prices = _prices(idx, around, asset, cost_basis=False)
+    # a value in pounds is not priced in dollars, nor a holding of coins at a price per share
+    per_other = roles().after["per_other"]
+    prices = [
+        p
+        for p in prices
+        if p.quantity.unit == c.quantity.unit and not per_other.match(ctx.doc.prose, p.quantity.end)
+    ]
     if not prices:
         return
     yield from _compare_product(rule, opts, c, [h], prices, "value")

@@ -15,6 +15,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from factcheck.intervals import INF, Interval, from_quantity
@@ -96,6 +97,20 @@ def tested(q: Quantity, tol: float) -> Interval:
     if q.bound == "upper":
         return Interval(iv.lo, max(iv.hi, band.hi))
     return iv.hull(band)
+
+
+@cache
+def _level_before() -> re.Pattern[str]:
+    from factcheck.resources import load_rules_file
+
+    words = load_rules_file("claims.toml")["percent"]["level_before"]
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\s*$", re.I)
+
+
+def is_level_percent(prose: str, q: Quantity) -> bool:
+    """A percent written as the level something moved to or stands at ("to just 69%"), not as a change."""
+    return q.kind == "percent" and bool(_level_before().search(prose[max(0, q.start - 20) : q.start]))
 
 
 # ---------------------------------------------------------------- claims

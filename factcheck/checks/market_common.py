@@ -432,9 +432,15 @@ def _coverage(market: MarketData, asset: str) -> tuple[tuple[date, date] | None,
 
 
 def asset_of(ctx: CheckContext, claim: Claim) -> str | None:
-    """The asset a figure is about when the market data knows it (ticker), else None."""
+    """The asset a figure is about when the market data knows it (ticker), else None.
+
+    None too when the figure is quoted in another currency than the data's dollars: its clause says so
+    ("against the lira", "in won terms") or, for a move, its sentence states prices in another fiat currency
+    ("from the June 24 low of 26,337 TRY"): such a figure is not checked against USD prices."""
     market = ctx.market
     if market is None:
+        return None
+    if other_quote(ctx, claim):
         return None
     for name in (claim.subject, claim.quantity.subject):
         if not name:
@@ -443,6 +449,48 @@ def asset_of(ctx: CheckContext, claim: Claim) -> str | None:
         if ticker and has_prices(market, ticker):
             return ticker
     return None
+
+
+@cache
+def _quote_phrase() -> re.Pattern[str]:
+    units = load_rules_file("units.toml")["currency"]
+    words = [w for w, code in units.get("words", {}).items() if code != "USD"]
+    codes = [c for c in units.get("codes", []) if c != "USD"]
+    alts = "|".join(re.escape(w) for w in sorted(words + codes, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:against|versus|vs\.?|in|priced\s+in|in\s+terms\s+of|denominated\s+in)\s+(?:the\s+)?(?:{alts})\b"
+        rf"|\b(?:{alts})[-\s](?:terms|denominated|price|prices|pair)\b",
+        re.I,
+    )
+
+
+def other_quote(ctx: CheckContext, claim: Claim) -> bool:
+    """Whether the figure is quoted in a fiat currency other than the US dollar (see ``asset_of``)."""
+    q = claim.quantity
+    if q.kind == "amount" and q.unit and not is_crypto(q.unit) and q.unit != "USD":
+        return True
+    text = sentence(ctx, claim)
+    if _quote_phrase().search(text):
+        return True
+    if q.kind == "percent":
+        qs, starts = _quantities_by_start(ctx)
+        i = bisect_left(starts, claim.sentence_start)
+        while i < len(qs) and qs[i].start < claim.sentence_end:
+            o = qs[i]
+            if o.kind == "amount" and o.unit and not is_crypto(o.unit) and o.unit not in ("USD", "%"):
+                return True
+            i += 1
+    return False
+
+
+def era_tolerance(opts: dict[str, Any], day: date, tol: float) -> float:
+    """The data's tolerance on ``day``: venues disagreed by several percent in early years, so the rule's
+    ``era_tolerance`` table (last year of an era -> tolerance) widens ``tol`` for days up to that year."""
+    best = tol
+    for year, t in (opts.get("era_tolerance") or {}).items():
+        if day.year <= int(year):
+            best = max(best, float(t))
+    return best
 
 
 def named_asset(claim: Claim) -> str | None:

@@ -16,6 +16,7 @@ from factcheck.checks import CheckContext
 from factcheck.checks.figures import (
     ClaimIndex,
     index,
+    is_level_percent,
     is_money,
     make_finding,
     severity_for,
@@ -81,6 +82,8 @@ def _pairs(ctx: CheckContext, idx: ClaimIndex) -> Iterator[tuple[Claim, Claim, C
             ]
             if len(pcts) >= 1:
                 p = min(pcts, key=lambda c: min(abs(c.quantity.start - hi), abs(lo - c.quantity.end)))
+                if is_level_percent(ctx.doc.prose, p.quantity):
+                    continue  # "cut its estimate from 1.2% to 1.0%": a level, not the change
                 if f.quantity.kind == "percent" and _LEVEL_FROM.fullmatch(
                     ctx.doc.prose[p.quantity.end : f.quantity.start]
                 ):

@@ -90,6 +90,8 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     opts = mc.options(ctx, rule)
     complete = {a.upper() for a in opts.get("complete_history", ["BTC", "ETH", "SOL"])}
     tol = float(opts.get("tolerance", 0.01))
+    if ctx.as_of is not None:
+        tol = mc.era_tolerance(opts, ctx.as_of, tol)  # an article of 2018 quotes the venues of 2017-2018
     pp_tol = float(opts.get("pp_tolerance", 1.5))
     day_tol = int(opts.get("day_tolerance", 1))
     implausible = float(opts.get("implausible_factor", 5.0))

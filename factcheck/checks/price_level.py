@@ -186,7 +186,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                 covered = False  # a figure this far from any price is not a price (a market cap, a volume)
                 break
             covered = True
-            expected, how = _reading(item.mode, bs, w, ctx.as_of, tol)
+            expected, how = _reading(item.mode, bs, w, ctx.as_of, mc.era_tolerance(opts, w.start, tol))
             readings.append(f"{w.reading}: {how}")
             sources.extend(b.source for b in (bs if len(bs) <= 3 else [bs[0], bs[-1]]))
             if len(bs) <= 3:
@@ -227,7 +227,8 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         side = {"below": "below ", "above": "above "}.get(item.mode, "")
         message = f"{item.asset}/{quote} {expected_text}; the text says {side}{q.text}"
         work.append(f"stated: {q.text} -> {mc.formatting.interval(stated, 'USD', 6)}")
-        work.append(f"allowed: data widened by {tol:.1%} (USD vs {quote}, venue and timing)")
+        allowed = mc.era_tolerance(opts, misses[0][0].start, tol)
+        work.append(f"allowed: data widened by {allowed:.1%} (USD vs {quote}, venue and timing)")
         severity = "error" if gap > error_gap else "warning"
         yield mc.make_finding(
             rule,

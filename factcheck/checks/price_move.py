@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from factcheck.checks import market_common as mc
+from factcheck.checks.figures import is_level_percent
 from factcheck.dates import ONE_DAY, DateRef, Window, _to_press
 from factcheck.intervals import Interval, percent_change
 from factcheck.model import Claim, Finding
@@ -61,6 +62,8 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
         clause = mc.clause_around(ctx, claim)
         if c.move_not_price.search(clause) or c.from_peak.search(clause):
             continue  # ... or a distance from a peak ("down 30% from its record high in October"): price-extreme's
+        if is_level_percent(ctx.doc.prose, claim.quantity):
+            continue  # "odds dwindled to just 69%": the level of a percentage, not a move of the price
         if mc.text_after(ctx, claim).lstrip().lower().startswith("of "):
             continue  # a share of something ("lost 21% of its value locked")
         per = mc.rate_ref(ctx, claim)

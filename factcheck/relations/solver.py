@@ -307,7 +307,10 @@ def _direction(fig: Fig) -> int:
     c = fig.claim
     if c.direction:
         return c.direction
-    return -1 if c.quantity.sign < 0 else 0
+    if c.quantity.sign < 0:
+        return -1
+    lower, higher = "lower" in fig.roles, "higher" in fig.roles
+    return -1 if lower and not higher else 1 if higher and not lower else 0
 
 
 def _attempt(relation: Relation, reading, binding: dict[str, list[Fig]], claimed: Interval, direction: int) -> Attempt:
