@@ -141,3 +141,22 @@ def test_sum_of_parts_and_partial_lists(text, wrong):
 def test_a_percent_written_as_a_level_is_not_a_change(text):
     assert not findings_for("price-move", text, "2025-08-22")
     assert not findings_for("percent-change", text, "2025-08-22")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("The startup closed a €200 million round, roughly $229 million.", False),
+        ("The startup closed a €200 million round, roughly $290 million.", True),
+        ("Regulators fined the exchange £50 million, about $67 million, on Wednesday.", False),
+        ("Regulators fined the exchange £50 million, about $85 million, on Wednesday.", True),
+        ("Mexican users moved 1 billion pesos through the app. That sum is about $53 million.", False),
+        ("Mexican users moved 1 billion pesos through the app. That sum is about $70 million.", True),
+        ("The fintech will raise up to R$300 million ($54 million).", False),
+        ("The fintech will raise up to R$300 million ($75 million).", True),
+        ("The fund holds €200 million in bonds, $90 million in cash.", False),
+    ],
+)
+def test_conversions_bound_by_the_engine_in_any_registry_currency(text, wrong):
+    # ECB, 2025-06-11: 1.1433 USD per EUR; 0.7414 GBP, 19.01 MXN, 5.578 BRL per USD
+    assert bool(findings_for("fx-conversion", text, "2025-06-11")) is wrong

@@ -42,7 +42,13 @@ _HEDGE_ENDINGS = (
 )  # fmt: skip
 CURRENCY_PREFIX = re.compile(r"(?:US\$|NT\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|₩|₫|\b[A-Z]{3}\s*)\s*$")
 _CURRENCY_LAST = frozenset("$€£¥₩₫ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what a CURRENCY_PREFIX match ends with
-FIAT = frozenset("USD EUR GBP JPY CNY HKD SGD AUD CAD CHF KRW INR VND TWD THB IDR PHP MYR".split())
+
+
+@cache
+def fiat() -> frozenset[str]:
+    """Every fiat currency of the registry (rules/units.toml ``[currency] codes``)."""
+    return frozenset(load_rules_file("units.toml")["currency"]["codes"])
+
 
 
 # ---------------------------------------------------------------- cue words
@@ -176,7 +182,6 @@ class Cues:
     asset_description: Phrases
     first_since: Phrases
     extreme_since: re.Pattern[str]
-    conversion_between: re.Pattern[str]
     valuation_between: re.Pattern[str]
     now: Phrases
 
@@ -200,7 +205,6 @@ def cues() -> Cues:
         asset_description=Phrases(raw["extreme"].get("asset_descriptions", [])),
         first_since=Phrases(raw["extreme"]["first_time_since"]),
         extreme_since=re.compile(raw["extreme"]["extreme_since"], re.I),
-        conversion_between=re.compile(raw["conversion"]["between"], re.I),
         valuation_between=re.compile(raw["conversion"]["valuation_between"], re.I),
         now=Phrases(raw["conversion"]["now"]),
     )
@@ -527,13 +531,13 @@ def assets_named(text: str) -> list[str]:
     for m in _WORD.finditer(text):
         word = _POSSESSIVE.sub("", m.group())
         t = _ticker(word) if (word[0].isupper() or word.startswith("$")) else None
-        if t and t not in FIAT:
+        if t and t not in fiat():
             out.append(t)
     return out
 
 
 def is_crypto(unit: str | None) -> bool:
-    return bool(unit) and unit.lower() in _asset_tickers() and unit not in FIAT
+    return bool(unit) and unit.lower() in _asset_tickers() and unit not in fiat()
 
 
 def band(market: MarketData, asset: str, day: date, snapshot_tolerance: float = 0.08) -> Band | None:

@@ -92,8 +92,9 @@ class Scene:
         drop", ", or 30%", ", up 12% from") is in apposition and joins the clause before it."""
         text = self.masked[s:e]
         apposition = roles()
-        breaks = [m.end() for m in lexicon().clause_break.finditer(text)] + [m.end() for m in _LINE.finditer(text)]
-        cuts = [0, *sorted(breaks), len(text) + 1]  # a line (a table row, a list item) is a clause of its own
+        lines = {m.end() for m in _LINE.finditer(text)}
+        breaks = [m.end() for m in lexicon().clause_break.finditer(text)]
+        cuts = [0, *sorted(set(breaks) | lines), len(text) + 1]  # a line (a table row, a list item) is a clause
         spans: list[list[int]] = []
         for a, b in itertools.pairwise(cuts):
             a_abs, b_abs = s + a, s + min(b, len(text))
@@ -101,6 +102,7 @@ class Scene:
             lead = re.findall(r"[A-Za-z]+", text[a:first]) if first >= 0 else []
             appositive = (
                 first >= 0
+                and a not in lines
                 and spans
                 and len(lead) <= apposition.max_words
                 and not (lead and lead[0].lower() in apposition.not_after)
