@@ -160,3 +160,21 @@ def test_a_percent_written_as_a_level_is_not_a_change(text):
 def test_conversions_bound_by_the_engine_in_any_registry_currency(text, wrong):
     # ECB, 2025-06-11: 1.1433 USD per EUR; 0.7414 GBP, 19.01 MXN, 5.578 BRL per USD
     assert bool(findings_for("fx-conversion", text, "2025-06-11")) is wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("The cable runs 30 miles (48 km) under the bay.", False),
+        ("The cable runs 30 miles (60 km) under the bay.", True),
+        ("The plant burns 3,000 tonnes of coal a week, or about 3.3 million kilograms.", True),
+        ("The plant burns 3,000 tonnes of coal a week, or about 3 million kilograms.", False),
+        ("Summer highs reach 35°C (95°F) at the site.", False),
+        ("Summer highs reach 35°C (105°F) at the site.", True),
+        ("The farm draws 87.6 GWh a year (about 10 MW on average).", False),
+        ("The farm draws 87.6 GWh a year (about 25 MW on average).", True),
+        ("The site is 12 km from the river and 40 MW in size.", False),
+    ],
+)
+def test_unit_conversions_written_in_the_text(text, wrong):
+    assert bool(findings_for("unit-conversion", text, None)) is wrong

@@ -15,7 +15,6 @@ The stated conversion keeps its hedge ("about", "more than").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -37,52 +36,10 @@ def conversion_pairs(ctx: CheckContext) -> list[tuple[Claim, Claim]]:
 
 
 def _conversion_pairs(ctx: CheckContext) -> list[tuple[Claim, Claim]]:
-    """(amount, its conversion) pairs of money figures in different fiat currencies, bound by the relation engine.
+    """(amount, its conversion) pairs of money figures in different fiat currencies (relations.solver)."""
+    from factcheck.relations.solver import conversion_pairs
 
-    The conversion is a money figure that reads as one (in brackets, after "or", "equal to", "about", "worth":
-    the ``conversion`` role of rules/relations/roles.toml, or hedged in a clause in apposition); the amount is the
-    nearest figure before it in another fiat currency within its scope: its clause and the clauses in apposition
-    ("EUR 180 million funding round, roughly $236 million"), or the sentences before it when its sentence refers
-    back ("That sum is equivalent to about $162 million")."""
-    from factcheck.relations.solver import scene
-
-    sc = scene(ctx)
-    out = []
-    for fb in sc.figs:
-        qb = fb.q
-        explicit = "conversion" in fb.roles  # "(about $X)", "which equals", "or": else only a hedge in apposition
-        if not _is_fiat(qb) or not (explicit or qb.bound == "approx" or qb.hedge):
-            continue
-        pool = [
-            fa
-            for fa in sc.scope(fb, "sentence" if explicit else "clause", reference=explicit)
-            if fa.q.end <= qb.start and _is_fiat(fa.q) and fa.q.unit != qb.unit
-        ]
-        if not pool:
-            continue
-        fa = max(pool, key=lambda f: f.q.start)
-        if sc.says(fb, "respectively"):
-            fa = _in_order(sc, fb, pool)
-            if fa is None:
-                continue
-        between = ctx.doc.prose[fa.q.end : qb.start]
-        if fa.sentence == fb.sentence and "conversion" not in fb.roles and not _APPOSED.match(between):
-            continue  # a hedged figure with more than a few words after the amount is not its conversion
-        out.append((fa.claim, fb.claim))
-    return out
-
-
-def _in_order(sc, fb, pool):
-    """In a "respectively" sentence the k-th conversion converts the k-th amount; unequal lists pair nothing."""
-    same = [f for f in sc.by_sentence.get(fb.sentence, []) if _is_fiat(f.q)]
-    convs = [f for f in same if f.q.unit == fb.q.unit]
-    amounts = [f for f in same if f.q.unit != fb.q.unit and f.q.start < convs[0].q.start]
-    if len(convs) != len(amounts) or fb not in convs:
-        return None
-    return amounts[convs.index(fb)]
-
-
-_APPOSED = re.compile(r"^[^.;]{0,40},\s*$")
+    return conversion_pairs(ctx, _is_fiat)
 
 
 def _is_fiat(q: Quantity) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from factcheck import formatting as fmt
@@ -418,3 +418,52 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     """Every finding of the relations declared for ``rule`` (rules/relations/*.toml with ``rule = <id>``)."""
     for relation in relations_for(rule.id):
         yield from check_relation(ctx, rule, relation)
+
+
+# ---------------------------------------------------------------- conversions written in the text
+
+
+def conversion_pairs(ctx: CheckContext, kind: Callable[[Quantity], bool]) -> list[tuple[Claim, Claim]]:
+    """(figure, its conversion) pairs of figures that ``kind`` accepts, in two different units.
+
+    The conversion reads as one (in brackets, after "or", "equal to", "which equals": the ``conversion`` role of
+    rules/relations/roles.toml) or is hedged in a clause in apposition ("EUR 180 million round, roughly $236
+    million"); the figure converted is the nearest one before it in another unit within its scope (its clause
+    with the clauses in apposition; its sentence, and the sentences before when it refers back, for an explicit
+    conversion). In a "respectively" sentence the k-th conversion converts the k-th figure."""
+    sc = scene(ctx)
+    out = []
+    for fb in sc.figs:
+        qb = fb.q
+        explicit = "conversion" in fb.roles
+        if not kind(qb) or not (explicit or qb.bound == "approx" or qb.hedge):
+            continue
+        pool = [
+            fa
+            for fa in sc.scope(fb, "sentence" if explicit else "clause", reference=explicit)
+            if fa.q.end <= qb.start and kind(fa.q) and fa.q.unit != qb.unit
+        ]
+        if not pool:
+            continue
+        fa = max(pool, key=lambda f: f.q.start)
+        if sc.says(fb, "respectively"):
+            fa = _in_order(sc, fb, kind)
+            if fa is None:
+                continue
+        between = ctx.doc.prose[fa.q.end : qb.start]
+        if fa.sentence == fb.sentence and not explicit and not _APPOSED.match(between):
+            continue  # a hedged figure with more than a few words after the other is not its conversion
+        out.append((fa.claim, fb.claim))
+    return out
+
+
+def _in_order(sc: Scene, fb: Fig, kind: Callable[[Quantity], bool]) -> Fig | None:
+    same = [f for f in sc.by_sentence.get(fb.sentence, []) if kind(f.q)]
+    convs = [f for f in same if f.q.unit == fb.q.unit]
+    amounts = [f for f in same if f.q.unit != fb.q.unit and f.q.start < convs[0].q.start]
+    if len(convs) != len(amounts) or fb not in convs:
+        return None
+    return amounts[convs.index(fb)]
+
+
+_APPOSED = re.compile(r"^[^.;]{0,40},\s*$")
