@@ -113,6 +113,21 @@ def is_level_percent(prose: str, q: Quantity) -> bool:
     return q.kind == "percent" and bool(_level_before().search(prose[max(0, q.start - 20) : q.start]))
 
 
+def multiple_interval(q: Quantity, opts: dict[str, Any]) -> Interval:
+    """A multiple as a claim: "doubled" is 2x give or take ``multiple_tolerance`` (a word is not a rounded
+    number); "2.5x" keeps its rounding (widened when hedged); "more than twice" is open above."""
+    tol = float(opts.get("multiple_tolerance", 0.1))
+    if re.search(r"\d", q.number_text or q.text):
+        iv = stated(q)
+        return iv.widen(tol) if q.bound == "approx" else iv
+    v = abs(q.value or 0.0)
+    if q.bound == "lower":
+        return Interval(v * (1 - tol), INF)
+    if q.bound == "upper":
+        return Interval(0.0, v * (1 + tol))
+    return Interval(v, v).widen(tol)
+
+
 # ---------------------------------------------------------------- claims
 
 

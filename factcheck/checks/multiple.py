@@ -19,7 +19,17 @@ from itertools import permutations
 
 from factcheck import formatting as fmt
 from factcheck.checks import CheckContext
-from factcheck.checks.figures import ClaimIndex, index, is_money, make_finding, stated, tested, tolerance, written
+from factcheck.checks.figures import (
+    ClaimIndex,
+    index,
+    is_money,
+    make_finding,
+    multiple_interval,
+    stated,
+    tested,
+    tolerance,
+    written,
+)
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding, Quantity
 from factcheck.relations import solver as relation_solver
@@ -49,11 +59,7 @@ _BELOW_PRICE = re.compile(
 
 
 def _multiple_interval(q: Quantity, opts: dict) -> Interval:
-    if re.search(r"\d", q.number_text or q.text):
-        iv = stated(q)
-        return iv.widen(float(opts.get("multiple_tolerance", 0.1)) if q.bound == "approx" else 0.0)
-    v = abs(q.value or 0.0)
-    return Interval(v, v).widen(float(opts.get("multiple_tolerance", 0.1)))
+    return multiple_interval(q, opts)
 
 
 def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:

@@ -24,6 +24,7 @@ from factcheck.checks.figures import (
     is_asset_amount,
     is_money,
     make_finding,
+    multiple_interval,
     off_by_factor,
     severity_for,
     stated,
@@ -351,10 +352,15 @@ def check_relation(ctx: CheckContext, rule: Rule, relation: Relation) -> Iterato
         for binding, tag in _bindings(sc, relation, fig):
             qs = [f.q for figs in binding.values() for f in figs]
             tol = tolerance(opts, *qs)
-            claimed = abs(tested(fig.q, tol)) if target_slot.signed else tested(fig.q, tol)
+            if target_slot.dimension == "multiple":
+                claimed = multiple_interval(fig.q, opts)
+            else:
+                claimed = abs(tested(fig.q, tol)) if target_slot.signed else tested(fig.q, tol)
             for reading in relation.readings:
                 if reading.parts is not None and reading.parts != tag:
                     continue
+                if reading.unsigned_only and _direction(fig):
+                    continue  # "rose 25% from $8 million to $6 million" is not read backwards
                 if reading.if_cue and not sc.says(fig, reading.if_cue):
                     continue
                 if reading.unless_cue and sc.says(fig, reading.unless_cue):

@@ -46,6 +46,7 @@ class Reading:
     compare: str = "equal"  # "equal", or "at_least": the reported figure may exceed what the others give
     if_cue: str | None = None  # the reading applies only when the sentence has this cue (roles.toml [cue.*])
     unless_cue: str | None = None  # ... only when it has not
+    unsigned_only: bool = False  # only when the text gives the reported figure no direction
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,14 @@ def parse_relation(raw: dict, roles: frozenset[str]) -> Relation:
                 raise SpecError(f"relation {rid}: reading {r['name']!r} has a bad compare or parts")
             readings.append(
                 Reading(
-                    r["name"], eq, swap, r.get("parts"), r.get("compare", "equal"), r.get("if_cue"), r.get("unless_cue")
+                    r["name"],
+                    eq,
+                    swap,
+                    r.get("parts"),
+                    r.get("compare", "equal"),
+                    r.get("if_cue"),
+                    r.get("unless_cue"),
+                    bool(r.get("unsigned_only", False)),
                 )  # type: ignore[arg-type]
             )
         relation = Relation(
