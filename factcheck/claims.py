@@ -124,6 +124,7 @@ class Lexicon:
         "down",
         "current",
         "past",
+        "possessive_window",
         "anaphora",
         "anaphora_asset",
         "anaphora_entity",
@@ -158,6 +159,7 @@ class Lexicon:
     down: re.Pattern[str]
     current: re.Pattern[str]
     past: re.Pattern[str]
+    possessive_window: re.Pattern[str]  # "the previous day's" right before a figure: its own window
     anaphora: re.Pattern[str]
     anaphora_asset: re.Pattern[str]
     anaphora_entity: re.Pattern[str]
@@ -235,6 +237,7 @@ def lexicon() -> Lexicon:
         down=_words_regex(d["down"]),
         current=_words_regex(c["time"]["current"]),
         past=_words_regex(c["time"]["past"]),
+        possessive_window=re.compile(c["time"]["possessive_window"], re.I),
         anaphora=_words_regex(c["anaphora"]["asset"] + c["anaphora"]["entity"] + c["anaphora"]["either"]),
         anaphora_asset=_words_regex(c["anaphora"]["asset"]),
         anaphora_entity=_words_regex(c["anaphora"]["entity"]),
@@ -554,6 +557,8 @@ def _direction(frame: Frame, q: Quantity, a: int, b: int, lo: int, hi: int) -> i
 
 
 _PUNCT = re.compile(r"[.,;]")
+_BASIS_REACH = 90  # characters from the start of a cost-basis cue to the figure it names
+_RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who)\b", re.I)
 
 
 def assertive_of(frame: Frame, q: Quantity) -> tuple[bool, str | None]:
@@ -566,10 +571,19 @@ def _assertive(frame: Frame, a: int, b: int, lo: int, hi: int) -> tuple[bool, st
     masked = frame.masked
     after = masked[b : min(len(masked), b + 25)]
     for kind, pat in lex.nonassertive:
-        scope_lo = lo if kind == "level" else max(lo, a - 45) if kind == "cost_basis" else 0
+        scope_lo = lo if kind == "level" else 0
+        if kind == "cost_basis":
+            # a cost basis names the first figure after it, within its clause (or the clause a relative clause
+            # hangs on: "its cost basis, which some reports place around $75,985 per coin")
+            clause_lo = lo
+            if _RELATIVE_OPENING.match(masked, lo):
+                clause_lo = _clause(frame, max(0, lo - 2), max(0, lo - 1))[0]
+            scope_lo = max(clause_lo, a - _BASIS_REACH)
         ms, starts, ends = frame.found(pat)
         k = bisect_right(ends, a)  # the last cue ending by the figure; earlier ones start earlier still
         if k and starts[k - 1] >= scope_lo:
+            if kind == "cost_basis" and MASK in masked[ends[k - 1] : a]:
+                continue  # another figure stands between: the cue names that one
             return False, f"{kind.replace('_', ' ')}: {ms[k - 1].group(0)}"
     if after.strip():
         stripped = after.lstrip()
@@ -916,7 +930,11 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             else:
                 carried = _antecedent_in(lex, frame, a, last_asset, last_entity)
                 subject = _subject(frame, q, a, b, lo, mentions, carried)
-            window = q.window or (f"per {q.per}" if q.per else None)
+            poss = lex.possessive_window.search(frame.masked, max(0, a - 40), a)
+            if poss:  # "the previous day's 14.31% surge": the possessive names this figure's window
+                window = poss.group(0).strip()
+            else:
+                window = q.window or (f"per {q.per}" if q.per else None)
             if metric in ("value", None) and q.kind == "amount" and _worth_at(frame, q):
                 metric = "price"  # "worth roughly $12.5 billion at $1,850": the second figure is the unit price
             if metric is None and subject and canonical_asset(subject) and _price_position(frame, q):

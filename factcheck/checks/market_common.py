@@ -438,13 +438,16 @@ def _coverage(market: MarketData, asset: str) -> tuple[tuple[date, date] | None,
 def asset_of(ctx: CheckContext, claim: Claim) -> str | None:
     """The asset a figure is about when the market data knows it (ticker), else None.
 
-    None too when the figure is quoted in another currency than the data's dollars: its clause says so
-    ("against the lira", "in won terms") or, for a move, its sentence states prices in another fiat currency
-    ("from the June 24 low of 26,337 TRY"): such a figure is not checked against USD prices."""
+    None too when the figure cannot be read as that asset's market price on a known day (it is then not checked):
+    - it is quoted in another currency than the data's dollars: its clause says so ("against the lira", "in won
+      terms") or, for a move, its sentence states prices in another fiat currency ("the low of 26,337 TRY");
+    - its own clause is about something else: the nearest name before it in its clause is a company, a stock
+      or an index ("Strategy's own stock has fallen 64%", "sent the Nasdaq down 4.8%");
+    - its day is given only relative to another sentence's ("the rally continued the next day")."""
     market = ctx.market
     if market is None:
         return None
-    if other_quote(ctx, claim):
+    if other_quote(ctx, claim) or other_subject(ctx, claim) or unresolved_day(ctx, claim):
         return None
     for name in (claim.subject, claim.quantity.subject):
         if not name:
@@ -485,6 +488,52 @@ def other_quote(ctx: CheckContext, claim: Claim) -> bool:
                 return True
             i += 1
     return False
+
+
+def _clause_of(ctx: CheckContext, claim: Claim) -> tuple[int, int]:
+    from factcheck.relations.solver import scene
+
+    fig = scene(ctx).fig_of(claim.quantity)
+    return fig.clause if fig is not None else (claim.sentence_start, claim.sentence_end)
+
+
+def other_subject(ctx: CheckContext, claim: Claim) -> bool:
+    """Whether the nearest name before the figure in its clause is not an asset (a company, a stock, an index)."""
+    from factcheck.claims import all_mentions
+    from factcheck.relations.solver import scene
+
+    lo, _ = _clause_of(ctx, claim)
+    q = claim.quantity
+    mentions = [m for m in all_mentions(scene(ctx).masked, [(lo, q.start)]) if m[1] <= q.start]
+    if not mentions:
+        return False
+    return not mentions[-1][3]
+
+
+@cache
+def _unresolved_day() -> re.Pattern[str]:
+    words = load_rules_file("dates.toml").get("unresolved_relative", [])
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b", re.I) if alts else re.compile(r"(?!x)x")
+
+
+def unresolved_day(ctx: CheckContext, claim: Claim) -> bool:
+    """Whether the figure's clause dates it only relative to another sentence (see ``asset_of``)."""
+    lo, hi = _clause_of(ctx, claim)
+    text = ctx.doc.prose[lo:hi]
+    return bool(_unresolved_day().search(text))
+
+
+def past_undated(ctx: CheckContext, claim: Claim) -> bool:
+    """A price the clause marks as past ("its once lofty valuation of $68,000") with no date in that clause:
+    not a level of any day we can name."""
+    from factcheck.claims import lexicon
+
+    lo, hi = _clause_of(ctx, claim)
+    if not lexicon().past.search(ctx.doc.prose, lo, hi):
+        return False
+    ref = claim_date(ctx, claim)
+    return ref is None or not (lo <= ref.start < hi)
 
 
 def era_tolerance(opts: dict[str, Any], day: date, tol: float) -> float:

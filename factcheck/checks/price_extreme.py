@@ -76,6 +76,9 @@ def _period_ref(ctx: CheckContext, claim: Claim) -> DateRef | None:
             and r.kind in ("month_year", "month", "year", "quarter", "half", "date")
         ):
             return r
+    own = mc.claim_date(ctx, claim)  # "a new all-time high of $4,890 on August 22": the record as of that day
+    if own is not None and own.period is not None and own.kind in ("month_year", "month", "year", "quarter", "date"):
+        return own
     return None
 
 

@@ -168,7 +168,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     snap_tol = float(opts.get("snapshot_tolerance", 0.08))
     plausible = float(opts.get("plausible_factor", 5.0))
     for item in level_claims(ctx):
-        if item.missing or item.asset is None:
+        if item.missing or item.asset is None or mc.past_undated(ctx, item.claim):
             continue
         q = item.claim.quantity
         stated = _stated(q, item.mode)

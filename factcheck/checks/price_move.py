@@ -24,6 +24,7 @@ from factcheck.checks.figures import is_level_percent
 from factcheck.dates import ONE_DAY, DateRef, Window, _to_press
 from factcheck.intervals import Interval, percent_change
 from factcheck.model import Claim, Finding
+from factcheck.relations.solver import bound_by
 
 if TYPE_CHECKING:
     from factcheck.checks import CheckContext
@@ -62,6 +63,8 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
         clause = mc.clause_around(ctx, claim)
         if c.move_not_price.search(clause) or c.from_peak.search(clause):
             continue  # ... or a distance from a peak ("down 30% from its record high in October"): price-extreme's
+        if bound_by(ctx, claim.quantity, "percent-change"):
+            continue  # both ends are in the text ("from $185 on January 13 to $290 on January 19"): arithmetic decides
         if is_level_percent(ctx.doc.prose, claim.quantity):
             continue  # "odds dwindled to just 69%": the level of a percentage, not a move of the price
         if mc.text_after(ctx, claim).lstrip().lower().startswith("of "):

@@ -34,7 +34,7 @@ from factcheck.checks.figures import (
 from factcheck.claims import canonical_asset, lexicon, mask
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding, Quantity
-from factcheck.relations.spec import Relation, Slot, relations_for, roles
+from factcheck.relations.spec import Relation, Slot, relations, relations_for, roles
 from factcheck.rulebook import Rule
 
 MAX_BINDINGS = 400  # per reported figure: scopes are clauses and a few sentences, so this is never reached in prose
@@ -113,6 +113,11 @@ class Scene:
             else:
                 spans.append([a_abs, b_abs])
         return [(a, b) for a, b in spans]
+
+    def fig_of(self, q: Quantity) -> Fig | None:
+        if not hasattr(self, "_by_q"):
+            self._by_q = {id(f.q): f for f in self.figs}
+        return self._by_q.get(id(q))
 
     def says(self, fig: Fig, cue: str) -> bool:
         """Whether the figure's sentence has a word of the cue list ``cue`` (roles.toml ``[cue.NAME]``)."""
@@ -473,3 +478,16 @@ def _in_order(sc: Scene, fb: Fig, kind: Callable[[Quantity], bool]) -> Fig | Non
 
 
 _APPOSED = re.compile(r"^[^.;]{0,40},\s*$")
+
+
+def bound_by(ctx: CheckContext, q: Quantity, relation_id: str) -> bool:
+    """Whether the text states the figures a relation needs for ``q`` ("surged 60% from $185 to $290"): then
+    the arithmetic between them decides ``q``, not the market."""
+    sc = scene(ctx)
+    fig = sc.fig_of(q)
+    if fig is None:
+        return False
+    for relation in relations():
+        if relation.id == relation_id and _fills(fig, relation.slots[relation.report]):
+            return next(iter(_bindings(sc, relation, fig)), None) is not None
+    return False
