@@ -755,6 +755,17 @@ def _mentions_between(lex: Lexicon, masked: str, lo: int, hi: int) -> list[Menti
     return out
 
 
+_SHORT_QUOTE = re.compile(r"[“\"]([^”\"]{1,40})[”\"]")
+
+
+def _outside_short_quotes(frame: Frame, mentions: list[Mention]) -> list[Mention]:
+    """Mentions outside a quoted term: in 'the so-called "Ethereum killer"' the asset names another thing."""
+    quotes = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(frame.text) if len(m.group(1).split()) <= 4]
+    if not quotes:
+        return mentions
+    return [m for m in mentions if not any(a <= m[0] and m[1] <= b for a, b in quotes)]
+
+
 def _mentions_in(frame: Frame, mentions: list[Mention], starts: list[int]) -> list[Mention]:
     i, j = bisect_left(starts, frame.start), bisect_left(starts, frame.end)
     return [(a - frame.start, b - frame.start, n, asset) for a, b, n, asset in mentions[i:j] if b <= frame.end]
@@ -904,7 +915,7 @@ def build_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
     read = _bounded(lex.readings)
     for k, frame in all_frames:
         frame._found = found_for.setdefault(frame.masked, frame._found)
-        mentions = _mentions_in(frame, every, every_starts)
+        mentions = _outside_short_quotes(frame, _mentions_in(frame, every, every_starts))
         if last_asset and k - last_asset[0] > reach:
             last_asset = None  # a pronoun does not reach back further than a few sentences
         if last_entity and k - last_entity[0] > reach:

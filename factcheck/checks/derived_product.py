@@ -158,7 +158,9 @@ def _check_value(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: 
     prices = [
         p
         for p in prices
-        if p.quantity.unit == c.quantity.unit and not per_other.match(ctx.doc.prose, p.quantity.end)
+        if p.quantity.unit == c.quantity.unit
+        and not per_other.match(ctx.doc.prose, p.quantity.end)
+        and float(p.quantity.value or 0) < float(c.quantity.value or 0)  # a unit price is below the total
     ]
     if not prices:
         return

@@ -59,11 +59,20 @@ _DIGIT = re.compile(r"\d")
 _SEMICOLON_OR_DIGIT = re.compile(r"[;]|\d")
 # ", wiping out its gains from the past 30 days": a participle clause after a comma has its own window
 _PARTICIPLE_CLAUSE = re.compile(r",\s+[a-z]+ing\b")
+def _first_after(ctx: CheckContext, pos: int) -> Quantity | None:
+    """The first figure (not a date) starting after ``pos``."""
+    qs, starts = _quantities_by_start(ctx)
+    for q in qs[bisect_left(starts, pos) :]:
+        if q.kind != "date":
+            return q
+    return None
+
+
 _POSSESSIVE = re.compile(r"['’]s$")
 _CLAUSE_LEFT = re.compile(
     r"[;:]|,\s+(?:while|but|and|as|which|with|amid|after|following|leaving|sending|pushing)\b|\.\s"
 )
-_CLAUSE_RIGHT = re.compile(r"[;:,]|\s(?:and|while|but)\s|\.\s")
+_CLAUSE_RIGHT = re.compile(r"[;:]|,(?!\d{3})|\s(?:and|while|but)\s|\.\s")  # not the comma of "126,000"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
@@ -179,6 +188,7 @@ class Cues:
     ath: Phrases
     atl: Phrases
     from_peak: Phrases
+    from_peak_any: re.Pattern[str]
     asset_description: Phrases
     first_since: Phrases
     extreme_since: re.Pattern[str]
@@ -201,6 +211,7 @@ def cues() -> Cues:
         peak_period=peak_period,
         ath=Phrases(raw["extreme"]["ath"]),
         atl=Phrases(raw["extreme"]["atl"]),
+        from_peak_any=re.compile(raw["extreme"]["from_peak_regex"], re.I),
         from_peak=PeakPhrases(raw["extreme"]["from_peak"], peak_period),
         asset_description=Phrases(raw["extreme"].get("asset_descriptions", [])),
         first_since=Phrases(raw["extreme"]["first_time_since"]),
@@ -335,6 +346,10 @@ def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> D
         return None
     prose = ctx.doc.prose
     refs = [r for r in refs if r.end <= q.start or not _PARTICIPLE_CLAUSE.search(prose[q.end : r.start])]
+    # "Friday's 3.27% gain to close at $114,679": a possessive date is the window of the figure right after it
+    refs = [r for r in refs if not _POSSESSIVE.match(prose, r.end) or _first_after(ctx, r.end) is q]
+    if q.kind == "percent":  # "had dropped 45% by December": an end without a start is no window for a change
+        refs = [r for r in refs if not _BY_BEFORE.search(prose, max(0, r.start - 6), r.start)]
     if not refs:
         return None
     after = [r for r in refs if r.start >= q.end and not _SEMICOLON_OR_DIGIT.search(prose[q.end : r.start])]
@@ -344,6 +359,10 @@ def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> D
     if before:
         return before[-1]
     return refs[0]
+
+
+_POSSESSIVE = re.compile(r"[’']s\b")
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 
 
 def rate_ref(ctx: CheckContext, claim: Claim) -> DateRef | None:
@@ -522,6 +541,21 @@ def unresolved_day(ctx: CheckContext, claim: Claim) -> bool:
     lo, hi = _clause_of(ctx, claim)
     text = ctx.doc.prose[lo:hi]
     return bool(_unresolved_day().search(text))
+
+
+def average_of_a_cost(ctx: CheckContext, claim: Claim) -> bool:
+    """A price per coin given after the total paid for the holding ("acquired for ~$54.77 billion at ~$75,985 per
+    bitcoin"): the average purchase price, not a market price."""
+    from factcheck.relations.solver import scene
+
+    sc = scene(ctx)
+    fig = sc.fig_of(claim.quantity)
+    if fig is None or not fig.roles & {"per_coin", "per_unit"}:
+        return False
+    return any(
+        "cost" in f.roles and f.q.end <= fig.q.start and f.q.unit == fig.q.unit
+        for f in sc.by_sentence.get(fig.sentence, [])
+    )
 
 
 def past_undated(ctx: CheckContext, claim: Claim) -> bool:

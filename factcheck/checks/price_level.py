@@ -170,6 +170,8 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     for item in level_claims(ctx):
         if item.missing or item.asset is None or mc.past_undated(ctx, item.claim):
             continue
+        if mc.average_of_a_cost(ctx, item.claim):
+            continue
         q = item.claim.quantity
         stated = _stated(q, item.mode)
         value = float(q.value)  # type: ignore[arg-type]
@@ -186,7 +188,10 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                 covered = False  # a figure this far from any price is not a price (a market cap, a volume)
                 break
             covered = True
-            expected, how = _reading(item.mode, bs, w, ctx.as_of, mc.era_tolerance(opts, w.start, tol))
+            w_tol = mc.era_tolerance(opts, w.start, tol)
+            if item.mode in ("low", "high"):  # a day's extreme is a wick: venues differ more there than at the close
+                w_tol = max(w_tol, float(opts.get("wick_tolerance", 0.025)))
+            expected, how = _reading(item.mode, bs, w, ctx.as_of, w_tol)
             readings.append(f"{w.reading}: {how}")
             sources.extend(b.source for b in (bs if len(bs) <= 3 else [bs[0], bs[-1]]))
             if len(bs) <= 3:

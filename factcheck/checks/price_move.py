@@ -15,6 +15,7 @@ only when no reading fits the stated figure (its hedge, plus `pp_tolerance` poin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -61,7 +62,7 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
         if claim.metric not in (None, "price", "change"):
             continue
         clause = mc.clause_around(ctx, claim)
-        if c.move_not_price.search(clause) or c.from_peak.search(clause):
+        if c.move_not_price.search(clause) or c.from_peak.search(clause) or c.from_peak_any.search(clause):
             continue  # ... or a distance from a peak ("down 30% from its record high in October"): price-extreme's
         if bound_by(ctx, claim.quantity, "percent-change"):
             continue  # both ends are in the text ("from $185 on January 13 to $290 on January 19"): arithmetic decides
@@ -82,8 +83,10 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
                 from factcheck.dates import resolve
 
                 item.windows += [w for w in resolve(f"last {per.unit}", ctx.as_of)[:1] if w not in item.windows]
-        elif ref is not None and ref.kind == "ago" and ref.windows and ctx.as_of is not None:
-            # "20% lower than a week ago": from that day to press time
+        elif ref is not None and ref.windows and ctx.as_of is not None and (
+            ref.kind == "ago" or _COMPARED_WITH.search(ctx.doc.prose, max(0, ref.start - 30), ref.start)
+        ):
+            # "20% lower than a week ago", "13% lower than this time last Monday": from that day to press time
             point = ref.windows[0].start
             item.windows = [w for s in (point, point + ONE_DAY) for w in _to_press(s, ctx.as_of, f"since {point}")]
         elif ref is not None:
@@ -94,6 +97,12 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
             item.missing = f"no price history for {named}"
         out.append(item)
     return out
+
+
+# a date the figure is compared with, not the day it happened on
+_COMPARED_WITH = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:(?:this|that|the\s+same)\s+time\s+)?(?:on\s+)?$", re.I
+)
 
 
 def _names_another_window(claim: Claim, ref: DateRef | None) -> bool:

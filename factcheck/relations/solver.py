@@ -76,12 +76,14 @@ class Scene:
         for k, (s, e) in enumerate(self.sentences):
             claims = idx.in_sentence.get(s, [])
             clauses = self._clauses(s, e, claims)
+            prev: Quantity | None = None
             for c in claims:
                 q = c.quantity
                 if q.value is None or q.kind == "date":
                     continue
                 clause = next(((a, b) for a, b in clauses if a <= q.start < b), (s, e))
-                fig = Fig(c, self._roles(q, clause), k, clause)
+                fig = Fig(c, self._roles(q, clause, prev), k, clause)
+                prev = q
                 self.figs.append(fig)
                 self.by_sentence.setdefault(k, []).append(fig)
         self.refers = {
@@ -135,11 +137,14 @@ class Scene:
             return None
         return "current" if current else "past"
 
-    def _roles(self, q: Quantity, clause: tuple[int, int]) -> frozenset[str]:
+    def _roles(self, q: Quantity, clause: tuple[int, int], prev: Quantity | None) -> frozenset[str]:
         r = roles()
         lo = max(clause[0], q.start - 80)
         before = self.masked[lo : q.start]
         found = {name for name, pat in r.before.items() if pat.search(before)}
+        if prev is not None and prev.end >= clause[0]:  # "four times the $800 million": the multiple's base
+            gap = self.masked[prev.end : q.start]
+            found |= {name for name, (kinds, pat) in r.after_kind.items() if prev.kind in kinds and pat.fullmatch(gap)}
         for name, pat in r.after.items():
             if pat.match(self.masked, q.end, min(clause[1] + 1, q.end + 60)):
                 found.add(name)
@@ -365,7 +370,9 @@ def check_relation(ctx: CheckContext, rule: Rule, relation: Relation) -> Iterato
                 if reading.parts is not None and reading.parts != tag:
                     continue
                 if reading.unsigned_only and _direction(fig):
-                    continue  # "rose 25% from $8 million to $6 million" is not read backwards
+                    others = (f for name, figs in binding.items() if name != relation.report for f in figs)
+                    if not reading.unless_roles or any(set(reading.unless_roles) & f.roles for f in others):
+                        continue  # "rose 25% from $8 million to $6 million" is not read backwards
                 if reading.if_cue and not sc.says(fig, reading.if_cue):
                     continue
                 if reading.unless_cue and sc.says(fig, reading.unless_cue):

@@ -46,7 +46,8 @@ class Reading:
     compare: str = "equal"  # "equal", or "at_least": the reported figure may exceed what the others give
     if_cue: str | None = None  # the reading applies only when the sentence has this cue (roles.toml [cue.*])
     unless_cue: str | None = None  # ... only when it has not
-    unsigned_only: bool = False  # only when the text gives the reported figure no direction
+    unsigned_only: bool = False  # only when the text gives the reported figure no direction ...
+    unless_roles: tuple[str, ...] = ()  # ... or when no figure of the binding has one of these roles
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def parse_relation(raw: dict, roles: frozenset[str]) -> Relation:
                     r.get("if_cue"),
                     r.get("unless_cue"),
                     bool(r.get("unsigned_only", False)),
+                    tuple(r.get("unless_roles", ())),
                 )  # type: ignore[arg-type]
             )
         relation = Relation(
@@ -148,6 +150,7 @@ class Roles:
     max_words: int
     not_after: frozenset[str]
     cues: dict[str, re.Pattern[str]]
+    after_kind: dict[str, tuple[frozenset[str], re.Pattern[str]]]  # role -> (kinds of the figure before, gap words)
 
 
 def _alts(words: list[str]) -> str:
@@ -183,6 +186,14 @@ def roles() -> Roles:
         int(app.get("max_words", 3)),
         frozenset(w.lower() for w in app.get("not_after", [])),
         {name: re.compile(_alts(c.get("words", [])), re.I) for name, c in raw.get("cue", {}).items()},
+        {
+            name: (
+                frozenset(r["after_kind"]),
+                re.compile(rf"\s*(?:(?:{_alts(r.get('after_kind_gap', []))})\s+)*$", re.I),
+            )
+            for name, r in raw["role"].items()
+            if r.get("after_kind")
+        },
     )
 
 
