@@ -111,3 +111,21 @@ def test_a_past_level_without_a_date_of_its_own_is_not_checked():
 def test_early_years_allow_the_spread_between_venues(text, wrong):
     # ETH/USDT on Binance 2018-01-04: high 1,009.72; USD indexes printed about 1,045 that day
     assert bool(flagged("price-level", text, "2018-01-05")) is wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("SharpLink now controls 438,200 ETH. That stockpile was worth $1.4 billion on Tuesday.", True),
+        ("SharpLink now controls 438,200 ETH. That stockpile was worth $1.65 billion on Tuesday.", False),
+        ("The fund holds 20,000 ETH; on Tuesday its holdings were worth about $100 million.", True),
+        (
+            "The miner bought 20,000 ETH for $100 million in 2024. Those tokens were worth about $75 million on Tuesday.",
+            False,
+        ),
+        ("Over $4.6 billion worth of shares of the 11 Bitcoin funds traded on Tuesday.", False),
+    ],
+)
+def test_a_value_bound_to_a_holding_by_reference_is_priced_on_its_day(text, wrong):
+    # ETH/USDT 2025-07-29 (a Tuesday) traded 3,716.04 to 3,886.44
+    assert bool(flagged("crypto-valuation", text, "2025-07-30")) is wrong

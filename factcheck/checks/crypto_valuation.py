@@ -20,6 +20,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from factcheck.checks import market_common as mc
+from factcheck.claims import lexicon
 from factcheck.dates import Window
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding, Quantity
@@ -37,8 +38,28 @@ def valuation_pairs(ctx: CheckContext) -> list[tuple[Claim, Claim]]:
 
 
 def _valuation_pairs(ctx: CheckContext) -> list[tuple[Claim, Claim]]:
-    """(crypto amount, its value in USD) pairs."""
-    return mc.adjacent_pairs(ctx, mc.cues().valuation_between, 80, _amount_and_value)
+    """(crypto amount, its value in USD) pairs: an amount followed by its value ("8,535 ETH, valued at around
+    $26.4 million"), or a value that reads as one (worth, valued at: the ``total`` role of the relation engine,
+    not a ``cost``) with the nearest holding before it in its sentence, or in the sentences before when its
+    sentence refers back to it ("that stockpile was worth $1.4 billion on Tuesday")."""
+    from factcheck.relations.solver import scene
+
+    pairs = mc.adjacent_pairs(ctx, mc.cues().valuation_between, 80, _amount_and_value)
+    seen = {id(b) for _, b in pairs}
+    sc = scene(ctx)
+    for fig in sc.figs:
+        qb = fig.q
+        if id(fig.claim) in seen or qb.unit not in ("USD", "USDT") or "total" not in fig.roles:
+            continue
+        if fig.roles & {"cost", "per_unit", "per_coin", "per_other"} or fig.claim.metric not in ("value", None):
+            continue
+        if lexicon().basis_verbs.search(ctx.doc.prose, fig.clause[0], qb.start):
+            continue  # "acquiring about 43,200 coins for roughly $1.7 billion": what was paid, not a market value
+        scope = sc.scope(fig, "sentence", reference=True)
+        holdings = [f for f in scope if f.q.end <= qb.start and _amount_and_value(f.q, qb)]
+        if holdings:
+            pairs.append((max(holdings, key=lambda f: f.q.start).claim, fig.claim))
+    return pairs
 
 
 def _amount_and_value(qa: Quantity, qb: Quantity) -> bool:
@@ -61,6 +82,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     tol = float(opts.get("tolerance", 0.02))
     lookback = int(opts.get("lookback_days", 365))
     error_gap = float(opts.get("error_gap", 0.1))
+    plausible = float(opts.get("plausible_factor", 5.0))
     for a, b in valuation_pairs(ctx):
         if not b.assertive and not a.assertive:
             continue
@@ -104,6 +126,8 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             best_gap = gap if best_gap is None else min(best_gap, gap)
         if fits or not tried or first_span is None:
             continue
+        if not first_span.lo / plausible <= implied.mid <= first_span.hi * plausible:
+            continue  # "$4.6 billion worth of shares ... 11 Bitcoin ETFs": this far from any price, not their value
         message = (
             f"{qb.text} for {qa.text} is {mc.formatting.interval(implied, 'USD', 4)} a coin; "
             f"{tried[0].split(': ', 1)[1]} on {tried[0].split(' (')[0]}"

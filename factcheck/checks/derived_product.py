@@ -232,8 +232,8 @@ def _compare_product(rule: Rule, opts: dict, c: Claim, holdings: list[Claim], pr
         factor = off_by_factor(comp, claimed)
         if best is None or factor < best[0]:
             best = (factor, h.quantity, p.quantity, comp)
-    if best is None:
-        return
+    if best is None or best[0] > float(opts.get("plausible_factor", 50.0)):
+        return  # "640,250 BTC x $25.6 billion": a product this far off pairs figures that are not holding and price
     factor, hq, pq, comp = best
     tol = tolerance(opts, q, hq, pq)
     expected = fmt.interval(written(hq) * written(pq), q.unit)

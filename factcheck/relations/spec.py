@@ -181,7 +181,11 @@ def roles() -> Roles:
     return Roles(
         before,
         after,
-        re.compile(_alts(ref.get("words", [])), re.I),
+        re.compile(
+            rf"(?:{_alts(ref.get('determiners', []))})\s+(?:[\w-]+\s+)?(?:{_alts(ref.get('nouns', []))})"
+            rf"|{_alts(ref.get('words', []))}",
+            re.I,
+        ),
         int(ref.get("reach", 2)),
         int(app.get("max_words", 3)),
         frozenset(w.lower() for w in app.get("not_after", [])),
