@@ -120,7 +120,8 @@ def test_early_years_allow_the_spread_between_venues(text, wrong):
         ("SharpLink now controls 438,200 ETH. That stockpile was worth $1.65 billion on Tuesday.", False),
         ("The fund holds 20,000 ETH; on Tuesday its holdings were worth about $100 million.", True),
         (
-            "The miner bought 20,000 ETH for $100 million in 2024. Those tokens were worth about $75 million on Tuesday.",
+            "The miner bought 20,000 ETH for $100 million in 2024. "
+            "Those tokens were worth about $75 million on Tuesday.",
             False,
         ),
         ("Over $4.6 billion worth of shares of the 11 Bitcoin funds traded on Tuesday.", False),
