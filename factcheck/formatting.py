@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from factcheck.intervals import Interval
 
@@ -74,17 +75,19 @@ def amount(x: float, unit: str | None, digits: int = 3) -> str:
         return f"{sig(x, digits)}x"
     if unit == "pp":
         return f"{sig(x, digits)} percentage points"
-    if unit and len(unit) == 3 and unit.isupper() and unit in _CURRENCIES:
+    if unit and len(unit) == 3 and unit.isupper() and unit in _currencies():
         return money(x, unit, digits)
     if unit:
         return f"{number(x, digits)} {unit}"
     return number(x, digits)
 
 
-_CURRENCIES = frozenset(
-    "USD EUR GBP JPY CNY HKD SGD AUD CAD CHF KRW INR VND TWD THB IDR PHP MYR BRL MXN ZAR TRY RUB AED SAR NGN "
-    "KES ARS PLN SEK NOK DKK CZK HUF ILS NZD PKR BDT UAH KZT".split()
-)
+@cache
+def _currencies() -> frozenset[str]:
+    """The fiat currencies of the registry (rules/units.toml), formatted as money."""
+    from factcheck.resources import load_rules_file
+
+    return frozenset(load_rules_file("units.toml")["currency"]["codes"])
 
 
 def interval(iv: Interval, unit: str | None, digits: int = 3) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck import formatting as fmt
 from factcheck.checks import CheckContext
@@ -30,6 +30,7 @@ from factcheck.checks.figures import (
     stated,
     tested,
     tolerance,
+    written,
 )
 from factcheck.claims import canonical_asset, lexicon, mask
 from factcheck.intervals import Interval
@@ -43,6 +44,7 @@ _DATED = re.compile(
     r"July|August|September|October|November|December)\s+\d{1,2}\b|closed\s+at|opened\s+at|yesterday)",
 )
 _LINE = re.compile(r"\n")
+_GIVEN_AFTER = re.compile(r"\s+(?:of|at|was|is|stood\s+at|,)\s*(?:about\s+|around\s+|roughly\s+)?§")
 _NEWLINE_BLOCK = re.compile(r"\n\s*\n|\n\s*(?:[-*+>#|]|\d+[.)]\s)")
 
 
@@ -54,6 +56,8 @@ class Fig:
     roles: frozenset[str]
     sentence: int
     clause: tuple[int, int]  # file offsets of its clause, apposition joined
+    names: frozenset[str] = frozenset()  # what its clause names it: "launch", "current", "initial" ...
+    wants: tuple[str, str] | None = None  # (preposition, name) of the figure it is measured against
 
     @property
     def q(self) -> Quantity:
@@ -82,7 +86,7 @@ class Scene:
                 if q.value is None or q.kind == "date":
                     continue
                 clause = next(((a, b) for a, b in clauses if a <= q.start < b), (s, e))
-                fig = Fig(c, self._roles(q, clause, prev), k, clause)
+                fig = Fig(c, self._roles(q, clause, prev), k, clause, *self._names(q, clause, prev))
                 prev = q
                 self.figs.append(fig)
                 self.by_sentence.setdefault(k, []).append(fig)
@@ -137,6 +141,26 @@ class Scene:
             return None
         return "current" if current else "past"
 
+    def _names(
+        self, q: Quantity, clause: tuple[int, int], prev: Quantity | None
+    ) -> tuple[frozenset[str], tuple[str, str] | None]:
+        """What the figure's own stretch of its clause names it (from the figure before it), and the named figure
+        it is measured against when the text names one without giving it ("below its launch price", not "from
+        its opening price of $73,166")."""
+        r = roles()
+        prose = self.ctx.doc.prose
+        wants = None
+        m = r.wanted.match(prose, q.end, clause[1])
+        if m and not _GIVEN_AFTER.match(self.masked, m.end()):
+            name = next((n for n, pat in r.names.items() if pat.fullmatch(m.group("word"))), None)
+            if name:
+                wants = (m.group("prep").lower(), name)
+        lo = max(clause[0], prev.end if prev is not None else clause[0])
+        nxt = self.masked.find("§", q.end, clause[1])
+        hi = m.start() if m else (nxt if nxt >= 0 else clause[1])
+        names = frozenset(n for n, pat in r.names.items() if pat.search(prose, lo, hi))
+        return names, wants
+
     def _roles(self, q: Quantity, clause: tuple[int, int], prev: Quantity | None) -> frozenset[str]:
         r = roles()
         lo = max(clause[0], q.start - 80)
@@ -149,6 +173,18 @@ class Scene:
             if pat.match(self.masked, q.end, min(clause[1] + 1, q.end + 60)):
                 found.add(name)
         return frozenset(found)
+
+    def before(self, fig: Fig, reach: int) -> list[Fig]:
+        """The figures of up to ``reach`` sentences before ``fig``'s in its paragraph, nearest first."""
+        out: list[Fig] = []
+        prose = self.ctx.doc.prose
+        k = fig.sentence
+        while k > 0 and fig.sentence - (k - 1) <= reach:
+            if _NEWLINE_BLOCK.search(prose[self.sentences[k - 1][1] : self.sentences[k][0]]):
+                break
+            k -= 1
+            out.extend(self.by_sentence.get(k, []))
+        return out
 
     def scope(self, fig: Fig, link: str, reference: bool) -> list[Fig]:
         """The figures a slot of a relation about ``fig`` may be filled from, nearest sentences first."""
@@ -260,11 +296,28 @@ def _agrees(sc: Scene, binding: dict[str, list[Fig]], relation: Relation) -> boo
 
 
 def _bindings(sc: Scene, relation: Relation, target: Fig) -> Iterator[tuple[dict[str, list[Fig]], str | None]]:
+    wants = target.wants if target.wants and target.wants[0] in relation.named_preps else None
+    if relation.requires_name and wants is None:
+        return
     pool = sc.scope(target, relation.link, relation.reference)
+    if wants:  # "50% below its launch price": the named figure, and the figures of its passage, may sit before
+        pool = pool + [f for f in sc.before(target, roles().named_reach) if f not in pool]
     others = [s for s in relation.slots.values() if s.name != relation.report]
     single = [s for s in others if not s.many]
     many = [s for s in others if s.many]
-    cands = [[f for f in pool if f is not target and _fills(f, s, target)] for s in single]
+    cands = [
+        [
+            f
+            for f in pool
+            if f is not target
+            and (
+                (f.q.start < target.q.start and wants[1] in f.names and _fills(f, replace(s, roles=()), target))
+                if (wants and s.named)
+                else _fills(f, s, target)
+            )
+        ]
+        for s in single
+    ]
     if any(not c for c in cands):
         return
     count = 0
@@ -403,12 +456,15 @@ def _finding(rule: Rule, opts: dict, relation: Relation, fig: Fig, attempts: lis
     q = fig.q
     slot = relation.slots[relation.report]
     unit = "%" if slot.dimension == "percent" else ("times" if slot.dimension == "multiple" else q.unit)
-    expected = _show(shown.computed, unit, slot.signed)
+    as_written = _as_written(relation, shown)  # the figures as written (no rounding): the correction to suggest
+    expected = _show(as_written if as_written is not None else shown.computed, unit, slot.signed)
     names = {name: _label(figs) for name, figs in shown.binding.items() if name != relation.report}
     message = relation.message.format(expected=expected, stated=q.text.strip(), **names)
     if best.sign_flipped:
         message += " (the direction is reversed)"
-    others = [f.q for name, figs in shown.binding.items() if name != relation.report for f in figs]
+    others = sorted(
+        (f.q for name, figs in shown.binding.items() if name != relation.report for f in figs), key=lambda q: q.start
+    )
     claimed = abs(stated(q)) if slot.signed else stated(q)
     severity = severity_for(best.computed, claimed, opts, q, sign_flipped=best.sign_flipped)
     work = [
@@ -422,6 +478,19 @@ def _finding(rule: Rule, opts: dict, relation: Relation, fig: Fig, attempts: lis
     return make_finding(
         rule, q, message, severity=severity, expected=expected, others=others, work=work, readings=readings
     )
+
+
+def _as_written(relation: Relation, attempt: Attempt) -> Interval | None:
+    """The reported slot computed from the other figures exactly as written, under the attempt's reading."""
+    reading = next((r for r in relation.readings if r.name == attempt.reading), relation.readings[0])
+    values = {name: sum((written(f.q) for f in figs), Interval.point(0.0)) for name, figs in attempt.binding.items()}
+    if reading.swap:
+        a, b = reading.swap
+        values[a], values[b] = values[b], values[a]
+    try:
+        return reading.equation.solve(relation.report, values)
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return None
 
 
 def _unit_of(q: Quantity) -> str | None:

@@ -35,6 +35,7 @@ class Slot:
     signed: bool = False  # a change: its sign is the direction the text gives
     assertive: bool = True  # only figures the text asserts (not forecasts, targets)
     basis_for: tuple[str, ...] = ()  # a cost basis may fill this slot when the reported figure has one of these metrics
+    named: bool = False  # filled by the figure the reported one names ("below its launch price"), when it names one
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class Relation:
     message: str
     examples: tuple[dict, ...] = field(default=())
     reference: bool = True  # figures of earlier sentences join when the target's sentence refers back
+    named_preps: tuple[str, ...] = ()  # "of" / "below" ...: the named figures this relation reads ("of its initial")
+    requires_name: bool = False  # the reported figure must name the figure it is measured against
 
 
 def _slot(name: str, raw: dict) -> Slot:
@@ -80,6 +83,7 @@ def _slot(name: str, raw: dict) -> Slot:
         signed=bool(raw.get("signed", False)),
         assertive=bool(raw.get("assertive", True)),
         basis_for=tuple(raw.get("basis_for", ())),
+        named=bool(raw.get("named", False)),
     )
 
 
@@ -123,6 +127,8 @@ def parse_relation(raw: dict, roles: frozenset[str]) -> Relation:
             message=raw["message"],
             examples=tuple(raw.get("examples", ())),
             reference=bool(raw.get("reference", True)),
+            named_preps=tuple(raw.get("named_preps", ())),
+            requires_name=bool(raw.get("requires_name", False)),
         )
     except KeyError as exc:
         raise SpecError(f"relation {rid}: missing {exc.args[0]!r}") from None
@@ -151,6 +157,9 @@ class Roles:
     not_after: frozenset[str]
     cues: dict[str, re.Pattern[str]]
     after_kind: dict[str, tuple[frozenset[str], re.Pattern[str]]]  # role -> (kinds of the figure before, gap words)
+    names: dict[str, re.Pattern[str]]  # name -> words that name a figure in its clause
+    wanted: re.Pattern[str]  # after a figure: "(of|below...) (its|the) [adj] NAME-WORD price" (groups prep, word)
+    named_reach: int
 
 
 def _alts(words: list[str]) -> str:
@@ -178,6 +187,9 @@ def roles() -> Roles:
         after[name] = re.compile(rf"[\s,)]*(?:(?:{filler})\s+){{0,{gap}}}(?:{_alts(r.get('after', []))})", re.I)
     ref = raw.get("reference", {})
     app = raw.get("apposition", {})
+    named = raw.get("named", {})
+    wanted = raw.get("named_wanted", {})
+    all_named = [w for words in named.values() if isinstance(words, list) for w in words]
     return Roles(
         before,
         after,
@@ -198,6 +210,14 @@ def roles() -> Roles:
             for name, r in raw["role"].items()
             if r.get("after_kind")
         },
+        {name: re.compile(_alts(words), re.I) for name, words in named.items() if isinstance(words, list)},
+        re.compile(
+            rf"\s*(?:[\w-]+\s+){{0,2}}?(?P<prep>{_alts(wanted.get('prepositions', []))})\s+"
+            rf"(?:its|the|their|that|this)\s+(?:[\w-]+\s+)?(?P<word>{_alts(all_named)})\s+"
+            rf"(?:{_alts(wanted.get('nouns', []))})\b",
+            re.I,
+        ),
+        int(named.get("reach", 3)),
     )
 
 
