@@ -13,6 +13,7 @@ Bound = Literal["exact", "approx", "lower", "upper", "range"]
 Kind = Literal["amount", "percent", "multiple", "count", "measure", "duration", "date"]
 Severity = Literal["error", "warning", "info"]
 Category = Literal["arithmetic", "conversion", "market-data", "contradiction", "date", "unverifiable"]
+FigureStatus = Literal["wrong", "verified", "unchecked", "not-claim"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
@@ -95,3 +96,101 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. unknown rule ids in suppressions
+    claims: list[Claim] = field(default_factory=list)  # the figures read in their sentences (none for dates)
+    # (start, end, evidence): figures a check examined and found right. Checks may fill this; a figure is
+    # "verified" only when listed here.
+    verified: list[tuple[int, int, str]] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)  # findings a suppression comment silenced
+
+    @property
+    def figures(self) -> list[Figure]:
+        """Every figure the extractor found, each with one status (see :func:`figure_statuses`)."""
+        return figure_statuses(self)
+
+    @property
+    def coverage(self) -> dict[str, int]:
+        return coverage(self.figures)
+
+
+# ---------------------------------------------------------------- figures and coverage
+
+FIGURE_STATUSES: tuple[FigureStatus, ...] = ("wrong", "verified", "unchecked", "not-claim")
+NO_CHECK = "no check applies"
+NOT_CLAIM_KINDS = frozenset({"date", "duration"})
+
+
+@dataclass(slots=True)
+class Figure:
+    """One figure of a file and what the checker made of it.
+
+    ``wrong``: an error or warning has it as its primary span; ``verified``: a check confirmed it
+    (``evidence``); ``unchecked``: a claim the checker read but could not decide (``reason``);
+    ``not-claim``: a date, a duration or a bare count, which the checker does not read as a claim."""
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    status: FigureStatus
+    reason: str | None = None  # for unchecked
+    evidence: str | None = None  # for verified
+
+
+def _is_not_claim(q: Quantity, claim: Claim | None) -> bool:
+    if q.kind in NOT_CLAIM_KINDS:
+        return True
+    return q.kind == "count" and q.unit is None and (claim is None or claim.metric is None)
+
+
+def figure_statuses(result: FileResult) -> list[Figure]:
+    """One status per extracted figure, in document order, from the result's findings, claims and
+    ``verified`` list. Findings and claims are matched to a figure by its exact span."""
+    wrong: set[tuple[int, int]] = set()
+    info: dict[tuple[int, int], str] = {}
+    for f in result.findings:
+        key = (f.start, f.end)
+        if f.severity in ("error", "warning"):
+            wrong.add(key)
+        else:
+            info.setdefault(key, f.message)
+    verified: dict[tuple[int, int], str] = {}
+    for start, end, evidence in result.verified:
+        verified.setdefault((start, end), evidence)
+    claims = {(c.quantity.start, c.quantity.end): c for c in result.claims}
+    suppressed: dict[tuple[int, int], Finding] = {}
+    for f in result.suppressed:
+        if f.severity != "info":
+            suppressed.setdefault((f.start, f.end), f)
+    out = []
+    for q in result.quantities:
+        key = (q.start, q.end)
+        claim = claims.get(key)
+        reason = evidence = None
+        status: FigureStatus
+        if key in wrong:
+            status = "wrong"
+        elif key in verified:
+            status, evidence = "verified", verified[key]
+        elif key not in info and _is_not_claim(q, claim):
+            status = "not-claim"
+        else:
+            status = "unchecked"
+            if claim is not None and not claim.assertive:
+                reason = claim.reason or "not asserted as a fact"
+            elif key in info:
+                reason = info[key]
+            elif key in suppressed:
+                f = suppressed[key]
+                reason = f"a finding was suppressed in the text: [{f.rule}] {f.message}"
+            else:
+                reason = NO_CHECK
+        out.append(Figure(q.start, q.end, q.text, q.kind, status, reason, evidence))
+    return out
+
+
+def coverage(figures: list[Figure]) -> dict[str, int]:
+    """``{"figures": N, "wrong": N, "verified": N, "unchecked": N, "not-claim": N}``."""
+    out = {"figures": len(figures)} | dict.fromkeys(FIGURE_STATUSES, 0)
+    for fig in figures:
+        out[fig.status] += 1
+    return out

@@ -191,8 +191,9 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
     quantities = extract_quantities(doc)
     result.quantities = quantities
     findings: list[Finding] = []
+    claims = build_claims(doc, quantities) if quantities else []
+    result.claims = claims  # kept for the figures' coverage: which figures are forecasts, quotes, ...
     if quantities and checker.rules:
-        claims = build_claims(doc, quantities)
         market = checker.market() if checker.needs_market else None
         ctx = CheckContext(doc, quantities, claims, as_of, checker.options, market)
         for rule in checker.rules:  # one at a time: a failing rule must not take the others down
@@ -204,10 +205,13 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
                 checker.failures.append(
                     f"{doc.path}: internal error in rule {rule.id}: {type(exc).__name__}: {_one_line(exc)}"
                 )
+        # checks that report passes put (start, end, evidence) on the context; none do yet
+        result.verified.extend(getattr(ctx, "verified", None) or ())
     kept = []
     by_id = {r.id: r for r in checker.rules}
     for f in findings:
         if any(doc.suppressed(name, f.start, f.end) for name in (f.rule, f.category, "all")):
+            result.suppressed.append(f)
             continue
         rule = by_id.get(f.rule)
         if not rule_selected(f.rule, rule.category if rule else f.category, settings):

@@ -86,7 +86,11 @@ class Scene:
                 if q.value is None or q.kind == "date":
                     continue
                 clause = next(((a, b) for a, b in clauses if a <= q.start < b), (s, e))
-                fig = Fig(c, self._roles(q, clause, prev), k, clause, *self._names(q, clause, prev))
+                names, wants = self._names(q, clause, prev)
+                found = self._roles(q, clause, prev)
+                if wants:  # "1,900% of the current price": measured against a named figure, not a share of it
+                    found = found - {"share", "whole"}
+                fig = Fig(c, found, k, clause, names, wants)
                 prev = q
                 self.figs.append(fig)
                 self.by_sentence.setdefault(k, []).append(fig)
@@ -107,7 +111,7 @@ class Scene:
             a_abs, b_abs = s + a, s + min(b, len(text))
             first = text.find("§", a, b)
             lead = re.findall(r"[A-Za-z]+", text[a:first]) if first >= 0 else []
-            appositive = (
+            appositive = (first >= 0 and spans and a not in lines and apposition.joins.match(text, a)) or (
                 first >= 0
                 and a not in lines
                 and spans
@@ -277,7 +281,12 @@ def _asset(fig: Fig) -> str | None:
 
 
 def _agrees(sc: Scene, binding: dict[str, list[Fig]], relation: Relation) -> bool:
-    marks = {sc.time_mark(f) for figs in binding.values() for f in figs} - {None}
+    for name, slot in relation.slots.items():
+        if slot.largest:
+            top = stated(binding[name][0].q).hi
+            if any(stated(f.q).lo > top for other, figs in binding.items() if other != name for f in figs):
+                return False  # "the 13 videos" is not the whole of 2,230 of them
+    marks = {sc.time_mark(f) for figs in binding.values() for f in figs} - {None} if relation.same_time else set()
     if len(marks) > 1:
         return False  # a value "at the time" is not recomputed at today's price, nor a current one at a dated close
     for name, slot in relation.slots.items():
@@ -305,11 +314,17 @@ def _bindings(sc: Scene, relation: Relation, target: Fig) -> Iterator[tuple[dict
     others = [s for s in relation.slots.values() if s.name != relation.report]
     single = [s for s in others if not s.many]
     many = [s for s in others if s.many]
+    if relation.slots[relation.report].last and any(
+        f.q.start > target.q.start and _same_unit(f.q, target.q) and f.claim.quantity.kind == target.q.kind
+        for f in sc.by_sentence.get(target.sentence, [])
+    ):
+        return  # not the figure that closes the list
     cands = [
         [
             f
             for f in pool
             if f is not target
+            and (not s.before_report or f.q.start < target.q.start)
             and (
                 (f.q.start < target.q.start and wants[1] in f.names and _fills(f, replace(s, roles=()), target))
                 if (wants and s.named)
@@ -329,12 +344,18 @@ def _bindings(sc: Scene, relation: Relation, target: Fig) -> Iterator[tuple[dict
         groups: list[tuple[list[Fig], str | None]] = [([], None)]
         if many:  # the parts of a sum: those before the total, after it, or all of them (same unit as the total)
             s = many[0]
-            parts = [f for f in pool if id(f) not in used and _fills(f, s) and f.sentence == target.sentence]
+            parts = [f for f in pool if id(f) not in used and _fills(f, s)]
             if s.same_unit:
                 parts = [f for f in parts if _same_unit(f.q, base[s.same_unit][0].q)]
-            before = [f for f in parts if f.q.start < target.q.start]
-            after = [f for f in parts if f.q.start > target.q.start]
-            groups = [(g, tag) for g, tag in ((before, "before"), (after, "after"), (parts, "all")) if len(g) >= 2]
+            here = [f for f in parts if f.sentence == target.sentence]
+            before = [f for f in here if f.q.start < target.q.start]
+            after = [f for f in here if f.q.start > target.q.start]
+            anchors = [f for name, figs in base.items() if name != relation.report for f in figs]
+            start = max((f.q.end for f in anchors), default=-1)
+            between = sorted((f for f in parts if start <= f.q.start < target.q.start), key=lambda f: f.q.start)
+            groups = [(g, tag) for g, tag in ((before, "before"), (after, "after"), (here, "all")) if len(g) >= 2]
+            if anchors or between:  # after the whole (or, with no whole slot, every earlier part of the list)
+                groups.append((between, "between"))
             if not groups:
                 continue
         for g, tag in groups:
@@ -397,6 +418,8 @@ def _attempt(relation: Relation, reading, binding: dict[str, list[Fig]], claimed
             fits = computed.meets(claimed) or computed.meets(-claimed)
     elif reading.compare == "at_least":
         fits = computed.lo <= claimed.hi
+    elif reading.compare == "at_most":
+        fits = claimed.lo <= computed.hi
     else:
         fits = computed.meets(claimed)
     factor = off_by_factor(abs(computed), abs(claimed)) if not fits else 1.0
@@ -427,6 +450,10 @@ def check_relation(ctx: CheckContext, rule: Rule, relation: Relation) -> Iterato
                     if not reading.unless_roles or any(set(reading.unless_roles) & f.roles for f in others):
                         continue  # "rose 25% from $8 million to $6 million" is not read backwards
                 if reading.if_cue and not sc.says(fig, reading.if_cue):
+                    continue
+                if reading.if_report_roles and not set(reading.if_report_roles) & fig.roles:
+                    continue
+                if reading.unless_report_roles and set(reading.unless_report_roles) & fig.roles:
                     continue
                 if reading.unless_cue and sc.says(fig, reading.unless_cue):
                     continue

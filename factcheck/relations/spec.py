@@ -16,6 +16,8 @@ from factcheck.resources import load_rules_file, rules_dir
 
 DIMENSIONS = frozenset({"money", "asset", "count", "units", "percent", "points", "multiple", "comparable", "measure"})
 LINKS = frozenset({"sentence", "clause"})
+COMPARES = ("equal", "at_least", "at_most")  # the reported figure equals, is at least, is at most what is computed
+PART_GROUPS = (None, "before", "after", "all", "between")  # which figures fill an n-ary slot
 
 
 class SpecError(ValueError):
@@ -36,6 +38,9 @@ class Slot:
     assertive: bool = True  # only figures the text asserts (not forecasts, targets)
     basis_for: tuple[str, ...] = ()  # a cost basis may fill this slot when the reported figure has one of these metrics
     named: bool = False  # filled by the figure the reported one names ("below its launch price"), when it names one
+    last: bool = False  # (the reported slot) the last figure of its unit in its sentence: the one closing a list
+    before_report: bool = False  # a figure before the reported one
+    largest: bool = False  # at least every other figure of the binding (a whole is not smaller than a part)
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,8 @@ class Reading:
     unless_cue: str | None = None  # ... only when it has not
     unsigned_only: bool = False  # only when the text gives the reported figure no direction ...
     unless_roles: tuple[str, ...] = ()  # ... or when no figure of the binding has one of these roles
+    if_report_roles: tuple[str, ...] = ()  # only when the reported figure has one of these roles
+    unless_report_roles: tuple[str, ...] = ()  # only when it has none of them
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,7 @@ class Relation:
     reference: bool = True  # figures of earlier sentences join when the target's sentence refers back
     named_preps: tuple[str, ...] = ()  # "of" / "below" ...: the named figures this relation reads ("of its initial")
     requires_name: bool = False  # the reported figure must name the figure it is measured against
+    same_time: bool = False  # its figures must not be marked for different times (a value now, a price then)
 
 
 def _slot(name: str, raw: dict) -> Slot:
@@ -84,6 +92,9 @@ def _slot(name: str, raw: dict) -> Slot:
         assertive=bool(raw.get("assertive", True)),
         basis_for=tuple(raw.get("basis_for", ())),
         named=bool(raw.get("named", False)),
+        last=bool(raw.get("last", False)),
+        before_report=bool(raw.get("before_report", False)),
+        largest=bool(raw.get("largest", False)),
     )
 
 
@@ -96,12 +107,7 @@ def parse_relation(raw: dict, roles: frozenset[str]) -> Relation:
         for r in raw.get("readings", [{"name": raw.get("summary", rid)}]):
             eq = Equation.parse(r["equation"]) if r.get("equation") else base
             swap = tuple(r["swap"]) if r.get("swap") else None
-            if r.get("compare", "equal") not in ("equal", "at_least") or r.get("parts") not in (
-                None,
-                "before",
-                "after",
-                "all",
-            ):
+            if r.get("compare", "equal") not in COMPARES or r.get("parts") not in PART_GROUPS:
                 raise SpecError(f"relation {rid}: reading {r['name']!r} has a bad compare or parts")
             readings.append(
                 Reading(
@@ -114,6 +120,8 @@ def parse_relation(raw: dict, roles: frozenset[str]) -> Relation:
                     r.get("unless_cue"),
                     bool(r.get("unsigned_only", False)),
                     tuple(r.get("unless_roles", ())),
+                    tuple(r.get("if_report_roles", ())),
+                    tuple(r.get("unless_report_roles", ())),
                 )  # type: ignore[arg-type]
             )
         relation = Relation(
@@ -129,6 +137,7 @@ def parse_relation(raw: dict, roles: frozenset[str]) -> Relation:
             reference=bool(raw.get("reference", True)),
             named_preps=tuple(raw.get("named_preps", ())),
             requires_name=bool(raw.get("requires_name", False)),
+            same_time=bool(raw.get("same_time", False)),
         )
     except KeyError as exc:
         raise SpecError(f"relation {rid}: missing {exc.args[0]!r}") from None
@@ -155,6 +164,7 @@ class Roles:
     reach: int
     max_words: int
     not_after: frozenset[str]
+    joins: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]
     after_kind: dict[str, tuple[frozenset[str], re.Pattern[str]]]  # role -> (kinds of the figure before, gap words)
     names: dict[str, re.Pattern[str]]  # name -> words that name a figure in its clause
@@ -201,6 +211,7 @@ def roles() -> Roles:
         int(ref.get("reach", 2)),
         int(app.get("max_words", 3)),
         frozenset(w.lower() for w in app.get("not_after", [])),
+        re.compile(rf"[\s,;:—–-]*(?:{_alts(app.get('joins', []))})", re.I),
         {name: re.compile(_alts(c.get("words", [])), re.I) for name, c in raw.get("cue", {}).items()},
         {
             name: (

@@ -1,9 +1,12 @@
 """The editor's pre-publication report: one self-contained HTML file (inline CSS and JS, no network).
 
 The draft is shown as the reader will see it (Markdown rendered simply; HTML drafts as their text), every
-figure is marked (wrong = an error, doubtful = a warning or a note, fine = no check found a problem),
-and each mark opens its explanation: message, arithmetic, readings tried, figures it was checked
-against, data sources. A list of findings sits beside the text. Everything from the draft is escaped.
+figure is marked (wrong = an error, doubtful = a warning, note = could not be checked; a figure without
+findings by its coverage status: verified = a check confirmed it, not checked = a claim no check could
+decide, with the reason, not a claim = a duration or a count), and each mark opens its explanation:
+message, arithmetic, readings tried, figures it was checked against, data sources. The coverage line of
+each file ("N figures: X wrong, Y verified, Z not checked") heads the page. A list of findings sits beside
+the text. Everything from the draft is escaped.
 """
 
 from __future__ import annotations
@@ -14,11 +17,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.model import SEVERITY_RANK, FileResult, Finding, Quantity
+from factcheck.model import SEVERITY_RANK, Figure, FileResult, Finding, Quantity, coverage
+from factcheck.report import coverage_line
 from factcheck.report.positions import LineIndex
 
 MARK_CLASS = {"error": "wrong", "warning": "doubt", "info": "note", None: "fine"}
-MARK_LABEL = {"error": "wrong", "warning": "doubtful", "info": "note", None: "no problem found"}
+MARK_LABEL = {"error": "wrong", "warning": "doubtful", "info": "note", None: "no finding"}
+# A figure without findings has the class ``fc-fine`` ("no finding on it") and its coverage status in
+# ``data-status``, which decides how it looks and what its mark says: "verified" only when a check confirmed
+# it; "unchecked" (not checked, and why) or "notclaim" otherwise.
+STATUS_CLASS = {"verified": "verified", "unchecked": "unchecked", "not-claim": "notclaim", "wrong": "wrong"}
+STATUS_LABEL = {"verified": "verified", "unchecked": "not checked", "not-claim": "not a claim", "wrong": "wrong"}
 
 
 def esc(value: object) -> str:
@@ -34,6 +43,8 @@ class Item:
     start: int
     end: int
     severity: str | None  # None for a figure without findings
+    status: str | None = None  # a figure's coverage status ("verified", "unchecked", "not-claim")
+    reason: str | None = None  # why it is unchecked
 
 
 @dataclass(slots=True)
@@ -77,8 +88,16 @@ def _mark_html(text: str, items: list[Item]) -> str:
     shown = [it for it in items if it.key.startswith("f-")] or items  # a flagged figure shows its findings
     keys = " ".join(dict.fromkeys(it.key for it in shown))
     label = MARK_LABEL[worst]
+    status_attr = ""
+    if worst is None:
+        status = next((it.status for it in items if it.status), "unchecked")
+        status_attr = f' data-status="{STATUS_CLASS[status]}"'
+        label = STATUS_LABEL[status]
+        reason = next((it.reason for it in items if it.reason), None)
+        if status == "unchecked" and reason:
+            label += f" ({reason})"
     return (
-        f'<mark class="fc fc-{MARK_CLASS[worst]}" tabindex="0" role="button" data-items="{keys}" '
+        f'<mark class="fc fc-{MARK_CLASS[worst]}"{status_attr} tabindex="0" role="button" data-items="{keys}" '
         f'title="{esc(label)}: click for details">{text}</mark>'
     )
 
@@ -399,7 +418,7 @@ def _finding_body(f: Finding, lines: LineIndex, related_keys: list[str]) -> str:
     return "".join(parts)
 
 
-def _quantity_body(q: Quantity, lines: LineIndex) -> str:
+def _quantity_body(q: Quantity, lines: LineIndex, fig: Figure | None) -> str:
     line, col = lines.line_col(q.start)
     value = _num(q.value) + (f" to {_num(q.high)}" if q.high is not None else "")
     rows = [
@@ -412,9 +431,23 @@ def _quantity_body(q: Quantity, lines: LineIndex) -> str:
         rows.append(("About", esc(q.subject)))
     if q.window:
         rows.append(("Window", esc(q.window)))
+    status = fig.status if fig else "unchecked"
+    if status == "verified":
+        message = "A check confirmed this figure."
+        rows.insert(1, ("Evidence", esc(fig.evidence if fig and fig.evidence else "")))
+    elif status == "unchecked":
+        reason = fig.reason if fig and fig.reason else "no check applies"
+        message = f"Not checked ({reason})."
+        rows.insert(1, ("Why", esc(reason)))
+    elif status == "not-claim":
+        message = "Not a claim the checker reads (a date, a duration or a count)."
+    else:
+        message = "A check found this figure wrong."
+    css = STATUS_CLASS[status]
     return (
-        '<p class="msg">No check found a problem with this figure.</p>'
-        f'<p class="meta"><span class="sev sev-fine">fine</span> line {line}, column {col}</p>'
+        f'<p class="msg">{esc(message)}</p>'
+        f'<p class="meta"><span class="sev sev-{css}">{esc(STATUS_LABEL[status])}</span> '
+        f"line {line}, column {col}</p>"
         '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
     )
 
@@ -431,19 +464,18 @@ def _file_section(n: int, r: FileResult) -> tuple[str, str, dict[str, int]]:
     for i, q in enumerate(quantities):
         key = f"q-{n}-{i}"
         q_keys[(q.start, q.end)] = key
-    finding_spans = [(f.start, f.end) for f in r.findings]
+    figures = r.figures
+    by_span = {(fig.start, fig.end): fig for fig in figures}
     for i, f in enumerate(r.findings):
         items.append(Item(f"f-{n}-{i}", f.start, max(f.end, f.start + 1), f.severity))
-    fine = 0
     for i, q in enumerate(quantities):
-        flagged = any(a < q.end and q.start < b for a, b in finding_spans)
-        if not flagged:
-            fine += 1
-        items.append(Item(f"q-{n}-{i}", q.start, q.end, None))
+        fig = by_span.get((q.start, q.end))
+        items.append(Item(f"q-{n}-{i}", q.start, q.end, None, fig.status if fig else None, fig and fig.reason))
     marks = Marks.build(items)
     draft = _draft_html(r, marks)
 
-    counts = {"error": 0, "warning": 0, "info": 0, "fine": fine, "figures": len(quantities)}
+    counts: dict[str, int] = {"error": 0, "warning": 0, "info": 0}
+    counts |= coverage(figures)
     lis = []
     for i, f in enumerate(r.findings):
         counts[f.severity] += 1
@@ -465,13 +497,14 @@ def _file_section(n: int, r: FileResult) -> tuple[str, str, dict[str, int]]:
             f"</details></li>"
         )
     templates = "".join(
-        f'<template id="d-q-{n}-{i}">{_quantity_body(q, lines)}</template>' for i, q in enumerate(quantities)
+        f'<template id="d-q-{n}-{i}">{_quantity_body(q, lines, by_span.get((q.start, q.end)))}</template>'
+        for i, q in enumerate(quantities)
     )
     as_of = r.as_of.isoformat() if r.as_of else "unknown (market checks that need a date were not run)"
     head = (
         f'<header class="filehead"><h2>{esc(r.path)}</h2><p class="meta">Publication date: {esc(as_of)} · '
-        f"{counts['figures']} figures · {counts['error']} wrong · {counts['warning']} doubtful · "
-        f"{counts['info']} notes · {fine} with no problem found</p></header>"
+        f"{counts['error']} errors · {counts['warning']} warnings · {counts['info']} notes</p>"
+        f'<p class="coverage">{esc(coverage_line(counts))}</p></header>'
     )
     notes = "".join(f'<p class="note">{esc(x)}</p>' for x in r.notes)
     section = (
@@ -493,7 +526,8 @@ def _clip(s: str, n: int) -> str:
 
 def render(results: list[FileResult], title: str | None = None) -> str:
     sections, sides = [], []
-    total = {"error": 0, "warning": 0, "info": 0, "fine": 0, "figures": 0}
+    total = {"error": 0, "warning": 0, "info": 0, "figures": 0, "wrong": 0, "verified": 0, "unchecked": 0}
+    total["not-claim"] = 0
     for n, r in enumerate(results):
         section, side, counts = _file_section(n, r)
         sections.append(section)
@@ -502,15 +536,19 @@ def render(results: list[FileResult], title: str | None = None) -> str:
             total[k] += counts[k]
     if title is None:
         title = "factcheck report: " + (results[0].path if len(results) == 1 else f"{len(results)} files")
+    files = f" in {len(results)} files" if len(results) > 1 else ""
+    cover = f'<p class="coverage top-coverage">{esc(coverage_line(total) + files)}</p>'
     badges = (
+        '<span class="badges-label">Findings:</span>'
         f'<span class="badge b-wrong">{total["error"]} wrong</span>'
         f'<span class="badge b-doubt">{total["warning"]} doubtful</span>'
         f'<span class="badge b-note">{total["info"]} notes</span>'
-        f'<span class="badge b-fine">{total["fine"]} of {total["figures"]} figures with no problem found</span>'
     )
     legend = (
         '<p class="legend">Marks: <mark class="fc fc-wrong">wrong</mark> <mark class="fc fc-doubt">doubtful</mark> '
-        '<mark class="fc fc-note">note</mark> <mark class="fc fc-fine">no problem found</mark> · '
+        '<mark class="fc fc-note">note</mark> <mark class="fc fc-fine" data-status="verified">verified</mark> '
+        '<mark class="fc fc-fine" data-status="unchecked">not checked</mark> '
+        '<mark class="fc fc-fine" data-status="notclaim">not a claim</mark> · '
         "click or press Enter on a mark for the explanation.</p>"
     )
     return (
@@ -520,7 +558,7 @@ def render(results: list[FileResult], title: str | None = None) -> str:
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "script-src 'unsafe-inline'; img-src data:\">"
         f"<title>{esc(title)}</title><style>{CSS}</style></head>\n<body>"
-        f'<header class="top"><h1>{esc(title)}</h1><p class="badges">{badges}</p>{legend}</header>'
+        f'<header class="top"><h1>{esc(title)}</h1>{cover}<p class="badges">{badges}</p>{legend}</header>'
         '<div class="layout"><main>' + "\n".join(sections) + "</main>"
         '<aside class="side"><section id="panel" class="panel" aria-live="polite" tabindex="-1" hidden>'
         '<div class="panel-head"><strong>Selected figure</strong>'
@@ -542,6 +580,8 @@ header.top h1{margin:0 0 8px;font-size:20px;font-weight:650}
 .badge{padding:2px 10px;border-radius:999px;font-size:13px;font-weight:600}
 .b-wrong{background:var(--wrong-bg);color:var(--wrong)}.b-doubt{background:var(--doubt-bg);color:var(--doubt)}
 .b-note{background:var(--note-bg);color:var(--note)}.b-fine{background:var(--fine-bg);color:var(--fine)}
+.badges-label{color:var(--muted);font-size:13px;align-self:center}
+.coverage{margin:0 0 8px;font-weight:600}.filehead .coverage{font-size:14px;font-weight:500}
 .legend{margin:4px 0 0;color:var(--muted);font-size:13px}
 .layout{display:grid;grid-template-columns:minmax(0,1fr) 420px;gap:24px;padding:20px 28px;align-items:start}
 main{min-width:0}
@@ -561,6 +601,8 @@ mark.fc-wrong{background:var(--wrong-bg);box-shadow:inset 0 -2px 0 var(--wrong);
 mark.fc-doubt{background:var(--doubt-bg);box-shadow:inset 0 -2px 0 var(--doubt)}
 mark.fc-note{background:var(--note-bg);box-shadow:inset 0 -1px 0 var(--note)}
 mark.fc-fine{background:transparent;box-shadow:inset 0 -2px 0 #9ccc9f}
+mark.fc-fine[data-status=unchecked]{box-shadow:none;border-bottom:2px dashed #9e9e9e;border-radius:0}
+mark.fc-fine[data-status=notclaim]{box-shadow:none;border-bottom:1px dotted #c8c8c8;border-radius:0}
 mark.fc:hover{filter:brightness(.95)}
 mark.fc:focus{outline:2px solid #444}
 mark.fc.active{outline:2px solid var(--ink);outline-offset:0;background-color:#fff7a8}
@@ -583,7 +625,8 @@ li.finding summary .sum{grid-column:1/-1;font-size:13px;color:#333}
 .sev{display:inline-block;font-size:11px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;
 padding:1px 6px;border-radius:4px}
 .sev-error{background:var(--wrong);color:#fff}.sev-warning{background:var(--doubt);color:#fff}
-.sev-info{background:var(--note);color:#fff}.sev-fine{background:var(--fine);color:#fff}
+.sev-info{background:var(--note);color:#fff}.sev-fine,.sev-verified{background:var(--fine);color:#fff}
+.sev-wrong{background:var(--wrong);color:#fff}.sev-unchecked{background:#757575;color:#fff}.sev-notclaim{background:#bdbdbd;color:#333}
 .body{padding:6px 0 4px}.msg{font-weight:600;margin:4px 0}.meta{color:var(--muted);font-size:13px;margin:4px 0}
 .facts{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:6px 0;font-size:14px}
 .facts dt{color:var(--muted)}.facts dd{margin:0}

@@ -6,7 +6,7 @@ import json
 import math
 from typing import Any
 
-from factcheck.model import FileResult, Finding, Quantity
+from factcheck.model import Figure, FileResult, Finding, Quantity, coverage
 from factcheck.report.positions import LineIndex
 
 CHECK_SCHEMA = "factcheck.check/1"
@@ -73,6 +73,24 @@ def quantity_json(q: Quantity, lines: LineIndex) -> dict[str, Any]:
     return out
 
 
+def figure_json(fig: Figure, lines: LineIndex) -> dict[str, Any]:
+    line, column = lines.line_col(fig.start)
+    out: dict[str, Any] = {
+        "start": fig.start,
+        "end": fig.end,
+        "text": fig.text,
+        "status": fig.status,
+        "line": line,
+        "column": column,
+        "kind": fig.kind,
+    }
+    if fig.status == "unchecked":
+        out["reason"] = fig.reason
+    elif fig.status == "verified":
+        out["evidence"] = fig.evidence
+    return out
+
+
 def summary(results: list[FileResult]) -> dict[str, int]:
     counts = {"files": len(results), "error": 0, "warning": 0, "info": 0}
     for r in results:
@@ -85,11 +103,14 @@ def check_report(results: list[FileResult]) -> dict[str, Any]:
     files = []
     for r in results:
         lines = LineIndex(r.text)
+        figures = r.figures
         files.append(
             {
                 "path": r.path,
                 "as_of": r.as_of.isoformat() if r.as_of else None,
                 "findings": [finding_json(f, lines) for f in r.findings],
+                "figures": [figure_json(fig, lines) for fig in figures],
+                "coverage": coverage(figures),
                 "notes": list(r.notes),
             }
         )

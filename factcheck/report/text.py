@@ -7,7 +7,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, TextIO
 
-from factcheck.model import FileResult, Finding, Quantity
+from factcheck.model import FileResult, Finding, Quantity, coverage
+from factcheck.report import coverage_line
 from factcheck.report.positions import LineIndex, sentence_around
 
 if TYPE_CHECKING:
@@ -171,6 +172,11 @@ def _finding(f: Finding, r: FileResult, lines: LineIndex, width: int) -> _Lines:
     return out
 
 
+def _shown(r: FileResult) -> bool:
+    """A file gets its own section when it has findings or figures (a file without either stays quiet)."""
+    return bool(r.findings or r.quantities)
+
+
 def render_check(results: list[FileResult], out: TextIO, color: bool | None = None) -> None:
     if not color and not _is_terminal(out):
         text = _plain_check(results)
@@ -186,13 +192,14 @@ def _render_check_rich(results: list[FileResult], out: TextIO, color: bool | Non
 
     console = make_console(out, color)
     for r in results:
-        if not r.findings:
+        if not _shown(r):
             continue
         lines = LineIndex(r.text)
         title = Text(r.path, style="bold underline")
         if r.as_of:
             title.append(f"  (as of {r.as_of.isoformat()})", style="dim")
         console.print(title)
+        console.print(Text(coverage_line(coverage(r.figures)), style="dim"))
         width = console.width or PLAIN_WIDTH
         for f in r.findings:
             block = _finding(f, r, lines, width)
@@ -286,12 +293,16 @@ def _plain_check(results: list[FileResult]) -> str | None:
     width = PLAIN_WIDTH
     out: list[str] = []
     for r in results:
-        if not r.findings:
+        if not _shown(r):
             continue
         title = r.path + (f"  (as of {r.as_of.isoformat()})" if r.as_of else "")
         if len(title) > width or not _printable(title):
             return None
         out.append(title + "\n")
+        cover = coverage_line(coverage(r.figures))
+        if len(cover) > width:
+            return None
+        out.append(cover + "\n")
         lines = LineIndex(r.text)
         for f in r.findings:
             out.append(_finding(f, r, lines, width).plain + "\n")
