@@ -21,3 +21,4 @@ class CheckContext:
     as_of: date | None  # --as-of, else the document's own date, else None
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule id -> effective options
     market: MarketData | None = None  # None: no market data available
+    verified: list[tuple[int, int, str]] = field(default_factory=list)  # figures a check confirmed, with evidence

@@ -121,6 +121,13 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                 work += [f"{asset}/{x.quote} {mc.describe(x)}" for x in bs]
             if implied.meets(allowed):
                 fits = True
+                ctx.verified.append(
+                    (
+                        qb.start,
+                        qb.end,
+                        f"{qb.text} / {qa.text} = {mc.formatting.interval(implied, 'USD', 4)} a coin; {tried[-1]}",
+                    )
+                )
                 break
             gap = implied.gap(allowed) / max(span.mid, 1e-12)
             best_gap = gap if best_gap is None else min(best_gap, gap)

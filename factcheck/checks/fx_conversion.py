@@ -118,9 +118,14 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                 break
             natural[cur], wide[cur] = nat, all_rates
         else:
-            yield from _judge(
-                rule, a, b, qa, qb, cur_a, cur_b, natural, wide, daily_tol, monthly_tol, natural_days, lookback, past
-            )
+            tols = (daily_tol, monthly_tol, natural_days, lookback)
+            found = list(_judge(rule, a, b, qa, qb, cur_a, cur_b, natural, wide, *tols, past))
+            if not found:  # _judge returns quietly only when the rates of the day give the stated conversion
+                days = sorted({r.day for rs in natural.values() for r in rs})
+                ctx.verified.append(
+                    (qb.start, qb.end, f"{qa.text} in {cur_b} at the rates of {days[0]}..{days[-1]} matches {qb.text}")
+                )
+            yield from found
 
 
 def _judge(

@@ -203,6 +203,14 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                 )
             if _fits(item.mode, stated, value, expected):
                 fits = True
+                src = bs[0].source if bs else ""
+                ctx.verified.append(
+                    (
+                        q.start,
+                        q.end,
+                        f"{item.asset} {w.reading}: {how}, {mc.formatting.interval(expected, 'USD', 6)} ({src})",
+                    )
+                )
                 break
             misses.append((w, expected, how, bs))
         if fits or not covered or not misses:

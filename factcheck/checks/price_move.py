@@ -83,8 +83,11 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
                 from factcheck.dates import resolve
 
                 item.windows += [w for w in resolve(f"last {per.unit}", ctx.as_of)[:1] if w not in item.windows]
-        elif ref is not None and ref.windows and ctx.as_of is not None and (
-            ref.kind == "ago" or _COMPARED_WITH.search(ctx.doc.prose, max(0, ref.start - 30), ref.start)
+        elif (
+            ref is not None
+            and ref.windows
+            and ctx.as_of is not None
+            and (ref.kind == "ago" or _COMPARED_WITH.search(ctx.doc.prose, max(0, ref.start - 30), ref.start))
         ):
             # "20% lower than a week ago", "13% lower than this time last Monday": from that day to press time
             point = ref.windows[0].start
@@ -234,8 +237,13 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             if item.per is not None and item.per.unit and w.days > UNIT_DAYS[item.per.unit] * 1.5:
                 rs = [_average(r, w, item.per.unit) for r in rs]
             tried.extend(rs)
-            if any(allowed.meets(r.change) for r in rs):
+            hit = next((r for r in rs if allowed.meets(r.change)), None)
+            if hit is not None:
                 fits = True
+                q0 = item.claim.quantity
+                ctx.verified.append(
+                    (q0.start, q0.end, f"{item.asset} {hit.label}: {mc.formatting.change_interval(hit.change)}")
+                )
                 break
         if item.per is not None and not fits and item.ref is not None and item.ref.windows:
             for w in item.ref.windows:  # "29% per week over the past month": the weekly average

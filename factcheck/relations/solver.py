@@ -464,12 +464,21 @@ def check_relation(ctx: CheckContext, rule: Rule, relation: Relation) -> Iterato
                 attempts.append(a)
                 if a.fits:
                     fitted = True
+                    ctx.verified.append((fig.q.start, fig.q.end, _evidence(relation, a)))
                     break
             if fitted:
                 break
         if fitted or not attempts:
             continue
         yield _finding(rule, opts, relation, fig, attempts)
+
+
+def _evidence(relation: Relation, a: Attempt) -> str:
+    """ "relation: slot = figures ... -> computed", for a figure a binding confirmed."""
+    slot = relation.slots[relation.report]
+    unit = "%" if slot.dimension == "percent" else ("times" if slot.dimension == "multiple" else None)
+    inputs = ", ".join(f"{name} {_label(figs)}" for name, figs in a.binding.items() if name != relation.report)
+    return f"{relation.id}: {a.reading} ({inputs}) gives {_show(a.computed, unit, slot.signed)}"
 
 
 def _label(figs: list[Fig]) -> str:
