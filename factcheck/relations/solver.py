@@ -44,6 +44,8 @@ _DATED = re.compile(
     r"July|August|September|October|November|December)\s+\d{1,2}\b|closed\s+at|opened\s+at|yesterday)",
 )
 _LINE = re.compile(r"\n")
+_PER_EACH_AFTER = frozenset({"per_coin", "per_other"})
+_NOT_PER_EACH = frozenset({"total", "cost", "sum", "whole", "base", "loss"})
 _GIVEN_AFTER = re.compile(r"\s+(?:of|at|was|is|stood\s+at|,)\s*(?:about\s+|around\s+|roughly\s+)?§")
 _NEWLINE_BLOCK = re.compile(r"\n\s*\n|\n\s*(?:[-*+>#|]|\d+[.)]\s)")
 
@@ -176,6 +178,8 @@ class Scene:
         for name, pat in r.after.items():
             if pat.match(self.masked, q.end, min(clause[1] + 1, q.end + 60)):
                 found.add(name)
+        if found & _PER_EACH_AFTER and _PER_EACH_AFTER & {n for n, p in r.after.items() if p.match(self.masked, q.end)}:
+            found -= _NOT_PER_EACH  # "$107,700 per coin" after "average cost of": a price per coin, not a total
         return frozenset(found)
 
     def before(self, fig: Fig, reach: int) -> list[Fig]:
@@ -190,14 +194,27 @@ class Scene:
             out.extend(self.by_sentence.get(k, []))
         return out
 
-    def scope(self, fig: Fig, link: str, reference: bool) -> list[Fig]:
+    def after(self, fig: Fig, reach: int) -> list[Fig]:
+        """The figures of up to ``reach`` sentences after ``fig``'s in its paragraph."""
+        out: list[Fig] = []
+        prose = self.ctx.doc.prose
+        k = fig.sentence
+        while k + 1 < len(self.sentences) and k + 1 - fig.sentence <= reach:
+            if _NEWLINE_BLOCK.search(prose[self.sentences[k][1] : self.sentences[k + 1][0]]):
+                break
+            k += 1
+            out.extend(self.by_sentence.get(k, []))
+        return out
+
+    def scope(self, fig: Fig, link: str, reference: bool, cue: str | None = None) -> list[Fig]:
         """The figures a slot of a relation about ``fig`` may be filled from, nearest sentences first."""
         own = self.by_sentence.get(fig.sentence, [])
         if link == "clause":
             out = [f for f in own if fig.clause[0] <= f.q.start < fig.clause[1]]
         else:
             out = list(own)
-        if reference and self.refers.get(fig.sentence):
+        refers = self.says(fig, cue) if cue else self.refers.get(fig.sentence)
+        if reference and refers:
             reach = roles().reach
             prose = self.ctx.doc.prose
             k = fig.sentence
@@ -274,6 +291,19 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind and a.unit == b.unit
 
 
+def _holder(fig: Fig, sc: Scene | None = None) -> str | None:
+    """The company a figure is about: its claim's subject when that is not an asset, else the company its
+    sentence is about ("Strategy, which holds 713,502 BTC bought at an average of $76,052")."""
+    subject = fig.claim.subject
+    if subject and not canonical_asset(subject):
+        return subject
+    if sc is None:
+        return None
+    named = [f.claim.subject for f in sc.by_sentence.get(fig.sentence, []) if f.claim.subject]
+    companies = [n for n in named if not canonical_asset(n)]
+    return companies[0] if companies else None
+
+
 def _asset(fig: Fig) -> str | None:
     if fig.q.unit and canonical_asset(fig.q.unit):
         return canonical_asset(fig.q.unit)
@@ -295,6 +325,10 @@ def _agrees(sc: Scene, binding: dict[str, list[Fig]], relation: Relation) -> boo
             ref = binding[slot.same_unit]
             if any(not _same_unit(f.q, ref[0].q) for f in figs):
                 return False
+        if slot.holder_of:
+            want_h = _holder(binding[slot.holder_of][0], sc)
+            if want_h and any(_holder(f, sc) not in (None, want_h) for f in figs):
+                return False  # another company's average cost does not price this one's holding
         if slot.asset_of:
             want = _asset(binding[slot.asset_of][0])
             for f in figs:
@@ -308,9 +342,16 @@ def _bindings(sc: Scene, relation: Relation, target: Fig) -> Iterator[tuple[dict
     wants = target.wants if target.wants and target.wants[0] in relation.named_preps else None
     if relation.requires_name and wants is None:
         return
-    pool = sc.scope(target, relation.link, relation.reference)
+    pool = sc.scope(target, relation.link, relation.reference, relation.refers_by)
     if wants:  # "50% below its launch price": the named figure, and the figures of its passage, may sit before
         pool = pool + [f for f in sc.before(target, roles().named_reach) if f not in pool]
+    if relation.reach:
+        pool = pool + [f for f in sc.before(target, relation.reach) if f not in pool]
+    if relation.ahead:
+        pool = pool + [f for f in sc.after(target, relation.ahead) if f not in pool]
+    if relation.current_reach and sc.time_mark(target) == "current":  # "now worth ... As ETH trades near $2,088 now"
+        near = sc.before(target, relation.current_reach) + sc.after(target, relation.current_reach)
+        pool = pool + [f for f in near if f not in pool and sc.time_mark(f) == "current"]
     others = [s for s in relation.slots.values() if s.name != relation.report]
     single = [s for s in others if not s.many]
     many = [s for s in others if s.many]
@@ -430,6 +471,7 @@ def check_relation(ctx: CheckContext, rule: Rule, relation: Relation) -> Iterato
     opts = ctx.options.get(rule.id, rule.options)
     sc = scene(ctx)
     target_slot = relation.slots[relation.report]
+    plausible = float(opts.get("plausible_factor", 50.0))
     for fig in sc.figs:
         if not _fills(fig, target_slot):
             continue
@@ -437,6 +479,8 @@ def check_relation(ctx: CheckContext, rule: Rule, relation: Relation) -> Iterato
         fitted = False
         for binding, tag in _bindings(sc, relation, fig):
             qs = [f.q for figs in binding.values() for f in figs]
+            if relation.bounded_inputs and any(not stated(q).bounded for q in qs if q is not fig.q):
+                continue  # "more than 41,000 ETH" cannot pin a total down
             tol = tolerance(opts, *qs)
             if target_slot.dimension == "multiple":
                 claimed = multiple_interval(fig.q, opts)
@@ -461,6 +505,8 @@ def check_relation(ctx: CheckContext, rule: Rule, relation: Relation) -> Iterato
                     a = _attempt(relation, reading, binding, claimed, _direction(fig))
                 except (ValueError, ZeroDivisionError, OverflowError):
                     continue
+                if not a.fits and a.factor > plausible:
+                    continue  # "$88,000 minus $114,000" against "$239 million": figures of another scale, not bound
                 attempts.append(a)
                 if a.fits:
                     fitted = True

@@ -41,6 +41,7 @@ class Slot:
     last: bool = False  # (the reported slot) the last figure of its unit in its sentence: the one closing a list
     before_report: bool = False  # a figure before the reported one
     largest: bool = False  # at least every other figure of the binding (a whole is not smaller than a part)
+    holder_of: str | None = None  # the slot whose holder (a company named as subject) this figure's must be
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,12 @@ class Relation:
     named_preps: tuple[str, ...] = ()  # "of" / "below" ...: the named figures this relation reads ("of its initial")
     requires_name: bool = False  # the reported figure must name the figure it is measured against
     same_time: bool = False  # its figures must not be marked for different times (a value now, a price then)
+    reach: int = 0  # sentences before the reported figure's that always join its scope
+    ahead: int = 0  # sentences after it that always join its scope
+    refers_by: str | None = None  # the cue list (roles.toml [cue.NAME]) that makes earlier sentences join, if not
+    # the general references ("another $91 million" continues a list; "the total" need not)
+    bounded_inputs: bool = False  # an input stated only as a bound ("more than 41,000 ETH") does not pin the result
+    current_reach: int = 0  # for a figure marked current: current figures this many sentences around join too
 
 
 def _slot(name: str, raw: dict) -> Slot:
@@ -95,6 +102,7 @@ def _slot(name: str, raw: dict) -> Slot:
         last=bool(raw.get("last", False)),
         before_report=bool(raw.get("before_report", False)),
         largest=bool(raw.get("largest", False)),
+        holder_of=raw.get("holder_of"),
     )
 
 
@@ -138,6 +146,11 @@ def parse_relation(raw: dict, roles: frozenset[str]) -> Relation:
             named_preps=tuple(raw.get("named_preps", ())),
             requires_name=bool(raw.get("requires_name", False)),
             same_time=bool(raw.get("same_time", False)),
+            reach=int(raw.get("reach", 0)),
+            ahead=int(raw.get("ahead", 0)),
+            bounded_inputs=bool(raw.get("bounded_inputs", False)),
+            refers_by=raw.get("refers_by"),
+            current_reach=int(raw.get("current_reach", 0)),
         )
     except KeyError as exc:
         raise SpecError(f"relation {rid}: missing {exc.args[0]!r}") from None
@@ -187,6 +200,7 @@ def roles() -> Roles:
     raw = load_rules_file("relations/roles.toml")
     gap = int(raw.get("gap", 3))
     filler = _alts(raw.get("gap_words", []))
+    not_followed = _alts(raw.get("after_not_followed_by", []))
     before = {}
     after = {}
     for name, r in raw["role"].items():
@@ -194,7 +208,9 @@ def roles() -> Roles:
         if r.get("np_before"):  # a cue, a short noun phrase, then "of" or "at"
             alts += rf"|(?:{_alts(r['np_before'])})(?:\s+[\w’'§-]+){{1,5}}?\s+(?:of|at)"
         before[name] = re.compile(rf"(?:{alts})[\s,$€£¥(]*$", re.I)
-        after[name] = re.compile(rf"[\s,)]*(?:(?:{filler})\s+){{0,{gap}}}(?:{_alts(r.get('after', []))})", re.I)
+        after[name] = re.compile(
+            rf"[\s,)]*(?:(?:{filler})\s+){{0,{gap}}}(?:{_alts(r.get('after', []))})(?!\s+(?:{not_followed})\b)", re.I
+        )
     ref = raw.get("reference", {})
     app = raw.get("apposition", {})
     named = raw.get("named", {})
