@@ -46,7 +46,9 @@ _DATED = re.compile(
 _LINE = re.compile(r"\n")
 _PER_EACH_AFTER = frozenset({"per_coin", "per_other"})
 _NOT_PER_EACH = frozenset({"total", "cost", "sum", "whole", "base", "loss"})
-_GIVEN_AFTER = re.compile(r"\s+(?:of|at|was|is|stood\s+at|,)\s*(?:about\s+|around\s+|roughly\s+)?§")
+_GIVEN_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:which|that)\s+(?:is|was|stood\s+at)|of|at|was|is|stood\s+at|\()\s*(?:about\s+|around\s+|roughly\s+)?§"
+)
 _NEWLINE_BLOCK = re.compile(r"\n\s*\n|\n\s*(?:[-*+>#|]|\d+[.)]\s)")
 
 
@@ -60,6 +62,7 @@ class Fig:
     clause: tuple[int, int]  # file offsets of its clause, apposition joined
     names: frozenset[str] = frozenset()  # what its clause names it: "launch", "current", "initial" ...
     wants: tuple[str, str] | None = None  # (preposition, name) of the figure it is measured against
+    measured: bool = False  # it is measured against a named figure ("300% of its initial price, which is $0.01")
 
     @property
     def q(self) -> Quantity:
@@ -78,6 +81,7 @@ class Scene:
         self.masked = mask(ctx.doc.prose, ctx.quantities)
         self.sentences = idx.sentences
         self.figs: list[Fig] = []
+        self._given: set[int] = set()
         self.by_sentence: dict[int, list[Fig]] = {}
         for k, (s, e) in enumerate(self.sentences):
             claims = idx.in_sentence.get(s, [])
@@ -90,12 +94,16 @@ class Scene:
                 clause = next(((a, b) for a, b in clauses if a <= q.start < b), (s, e))
                 names, wants = self._names(q, clause, prev)
                 found = self._roles(q, clause, prev)
-                if wants:  # "1,900% of the current price": measured against a named figure, not a share of it
+                measured = bool(roles().wanted.match(self.ctx.doc.prose, q.end, clause[1]))
+                if measured:  # "1,900% of the current price": measured against a named figure, not a share of it
                     found = found - {"share", "whole"}
-                fig = Fig(c, found, k, clause, names, wants)
+                fig = Fig(c, found, k, clause, names, wants, measured)
                 prev = q
                 self.figs.append(fig)
                 self.by_sentence.setdefault(k, []).append(fig)
+        for fig in self.figs:  # a figure named right after a percent's "of its initial price, which is"
+            if any(fig.q.start <= pos < fig.q.end for pos in self._given):
+                fig.roles = fig.roles | {"base"}
         self.refers = {
             k: bool(roles().reference.search(ctx.doc.prose, s, e)) for k, (s, e) in enumerate(self.sentences)
         }
@@ -157,7 +165,10 @@ class Scene:
         prose = self.ctx.doc.prose
         wants = None
         m = r.wanted.match(prose, q.end, clause[1])
-        if m and not _GIVEN_AFTER.match(self.masked, m.end()):
+        given = _GIVEN_AFTER.match(self.masked, m.end()) if m else None
+        if given:  # "300% of its initial price, which is $0.01": that figure is the base
+            self._given.add(given.end() - 1)
+        if m and not given:
             name = next((n for n, pat in r.names.items() if pat.fullmatch(m.group("word"))), None)
             if name:
                 wants = (m.group("prep").lower(), name)
@@ -258,6 +269,8 @@ def _dimension_ok(q: Quantity, dim: str) -> bool:
         return q.kind == "measure"
     if dim == "comparable":
         return q.kind in ("amount", "count", "measure")
+    if dim == "level":  # a level a change runs between: an amount, a count, a measure or a percent
+        return q.kind in ("amount", "count", "measure") or (q.kind == "percent" and q.unit == "%")
     return False
 
 
@@ -265,7 +278,7 @@ def _is_basis(c: Claim) -> bool:
     return not c.assertive and (c.reason or "").startswith("cost basis")
 
 
-def _fills(fig: Fig, slot: Slot, target: Fig | None = None) -> bool:
+def _fills(fig: Fig, slot: Slot, target: Fig | None = None, measured_ok: bool = False) -> bool:
     c = fig.claim
     if not _dimension_ok(fig.q, slot.dimension):
         return False
@@ -277,7 +290,7 @@ def _fills(fig: Fig, slot: Slot, target: Fig | None = None) -> bool:
         return False
     if slot.not_roles and fig.roles & set(slot.not_roles):
         return False
-    if slot.metrics and (c.metric or "none") not in slot.metrics:
+    if slot.metrics and (c.metric or "none") not in slot.metrics and not (measured_ok and fig.measured):
         return False
     return True
 
@@ -311,6 +324,12 @@ def _asset(fig: Fig) -> str | None:
 
 
 def _agrees(sc: Scene, binding: dict[str, list[Fig]], relation: Relation) -> bool:
+    report = relation.slots[relation.report]
+    if report.level_metrics and any(
+        f.q.kind == "percent" for name, figs in binding.items() if name != relation.report for f in figs
+    ):
+        if (binding[relation.report][0].claim.metric or "none") not in report.level_metrics:
+            return False  # "2.1% (prior 2.0%) in 2025, 1.7% in 2026": percents that are levels, not a change
     for name, slot in relation.slots.items():
         if slot.largest:
             top = stated(binding[name][0].q).hi
@@ -342,7 +361,8 @@ def _bindings(sc: Scene, relation: Relation, target: Fig) -> Iterator[tuple[dict
     wants = target.wants if target.wants and target.wants[0] in relation.named_preps else None
     if relation.requires_name and wants is None:
         return
-    pool = sc.scope(target, relation.link, relation.reference, relation.refers_by)
+    link = "sentence" if target.measured else relation.link  # "2,000% of its initial price, which is $0.01"
+    pool = sc.scope(target, link, relation.reference, relation.refers_by)
     if wants:  # "50% below its launch price": the named figure, and the figures of its passage, may sit before
         pool = pool + [f for f in sc.before(target, roles().named_reach) if f not in pool]
     if relation.reach:
@@ -473,7 +493,7 @@ def check_relation(ctx: CheckContext, rule: Rule, relation: Relation) -> Iterato
     target_slot = relation.slots[relation.report]
     plausible = float(opts.get("plausible_factor", 50.0))
     for fig in sc.figs:
-        if not _fills(fig, target_slot):
+        if not _fills(fig, target_slot, measured_ok=bool(relation.named_preps)):
             continue
         attempts: list[Attempt] = []
         fitted = False
@@ -496,6 +516,10 @@ def check_relation(ctx: CheckContext, rule: Rule, relation: Relation) -> Iterato
                 if reading.if_cue and not sc.says(fig, reading.if_cue):
                     continue
                 if reading.if_report_roles and not set(reading.if_report_roles) & fig.roles:
+                    continue
+                if reading.units and not all(
+                    _unit_of(f.q) in reading.units for n, fs in binding.items() if n != relation.report for f in fs
+                ):
                     continue
                 if reading.unless_report_roles and set(reading.unless_report_roles) & fig.roles:
                     continue
@@ -556,7 +580,13 @@ def _finding(rule: Rule, opts: dict, relation: Relation, fig: Fig, attempts: lis
     ]
     work.append(f"{relation.readings[0].equation.text}: {relation.report} = {expected}")
     work.append(f"stated {q.text.strip()} -> {fmt.interval(claimed, unit)}")
-    readings = sorted({f"{a.reading}: {_show(a.computed, unit, slot.signed)}" for a in attempts})[:12]
+    readings = sorted(
+        {
+            f"{a.reading} ({', '.join(_label(fs) for n, fs in a.binding.items() if n != relation.report)}): "
+            f"{_show(a.computed, unit, slot.signed)}"
+            for a in attempts
+        }
+    )[:12]
     return make_finding(
         rule, q, message, severity=severity, expected=expected, others=others, work=work, readings=readings
     )

@@ -14,7 +14,9 @@ from functools import cache
 from factcheck.relations.equation import Equation
 from factcheck.resources import load_rules_file, rules_dir
 
-DIMENSIONS = frozenset({"money", "asset", "count", "units", "percent", "points", "multiple", "comparable", "measure"})
+DIMENSIONS = frozenset(
+    {"money", "asset", "count", "units", "percent", "points", "multiple", "comparable", "level", "measure"}
+)
 LINKS = frozenset({"sentence", "clause"})
 COMPARES = ("equal", "at_least", "at_most")  # the reported figure equals, is at least, is at most what is computed
 PART_GROUPS = (None, "before", "after", "all", "between")  # which figures fill an n-ary slot
@@ -42,6 +44,7 @@ class Slot:
     before_report: bool = False  # a figure before the reported one
     largest: bool = False  # at least every other figure of the binding (a whole is not smaller than a part)
     holder_of: str | None = None  # the slot whose holder (a company named as subject) this figure's must be
+    level_metrics: tuple[str, ...] = ()  # between percents, the reported figure must read as one of these
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Reading:
     unsigned_only: bool = False  # only when the text gives the reported figure no direction ...
     unless_roles: tuple[str, ...] = ()  # ... or when no figure of the binding has one of these roles
     if_report_roles: tuple[str, ...] = ()  # only when the reported figure has one of these roles
+    units: tuple[str, ...] = ()  # only when the inputs are in one of these units ("%": a change between percents)
     unless_report_roles: tuple[str, ...] = ()  # only when it has none of them
 
 
@@ -103,6 +107,7 @@ def _slot(name: str, raw: dict) -> Slot:
         before_report=bool(raw.get("before_report", False)),
         largest=bool(raw.get("largest", False)),
         holder_of=raw.get("holder_of"),
+        level_metrics=tuple(raw.get("level_metrics", ())),
     )
 
 
@@ -129,6 +134,7 @@ def parse_relation(raw: dict, roles: frozenset[str]) -> Relation:
                     bool(r.get("unsigned_only", False)),
                     tuple(r.get("unless_roles", ())),
                     tuple(r.get("if_report_roles", ())),
+                    tuple(r.get("units", ())),
                     tuple(r.get("unless_report_roles", ())),
                 )  # type: ignore[arg-type]
             )
@@ -205,6 +211,8 @@ def roles() -> Roles:
     after = {}
     for name, r in raw["role"].items():
         alts = rf"(?:{_alts(r.get('before', []))})(?:[\s,]+(?:{filler})){{0,{gap}}}"
+        if r.get("adj_before"):  # a cue and one or two describing words
+            alts += rf"|(?:{_alts(r['adj_before'])})(?:\s+[\w’'-]+){{1,2}}?"
         if r.get("np_before"):  # a cue, a short noun phrase, then "of" or "at"
             alts += rf"|(?:{_alts(r['np_before'])})(?:\s+[\w’'§-]+){{1,5}}?\s+(?:of|at)"
         before[name] = re.compile(rf"(?:{alts})[\s,$€£¥(]*$", re.I)
