@@ -28,7 +28,9 @@ def test_multiple_times_more_than_reading_n_plus_one():
 
 def test_multiple_discount_against_either_price_flags_the_corpus_50_percent():
     (f,) = findings("multiple", MUTM.format(d="50%"))
-    assert f.severity == "error"
+    # one severity policy: "$0.04" and "$0.06" may be any price that rounds to them (a discount of 18% to 46%),
+    # so 50% misses the most lenient reading by less than error_factor: a warning, with the exact arithmetic
+    assert f.severity == "warning"
     assert "33.3%" in f.message and "$0.03" in f.message
     assert len(f.readings) >= 2
 

@@ -558,13 +558,14 @@ def _label(figs: list[Fig]) -> str:
 def _finding(rule: Rule, opts: dict, relation: Relation, fig: Fig, attempts: list[Attempt]) -> Finding:
     best = min(attempts, key=lambda a: (a.sign_flipped, a.factor))  # the most lenient reading sets the severity
     first = relation.readings[0].name
-    shown = min((a for a in attempts if a.reading == first), key=lambda a: a.factor, default=best)
+    shown = min((a for a in attempts if a.reading == first), key=lambda a: (a.sign_flipped, a.factor), default=best)
     q = fig.q
     slot = relation.slots[relation.report]
     unit = "%" if slot.dimension == "percent" else ("times" if slot.dimension == "multiple" else q.unit)
     as_written = _as_written(relation, shown)  # the figures as written (no rounding): the correction to suggest
     expected = _show(as_written if as_written is not None else shown.computed, unit, slot.signed)
     names = {name: _label(figs) for name, figs in shown.binding.items() if name != relation.report}
+    names.update(_if_stated(relation, shown, fig))
     message = relation.message.format(expected=expected, stated=q.text.strip(), **names)
     if best.sign_flipped:
         message += " (the direction is reversed)"
@@ -572,6 +573,8 @@ def _finding(rule: Rule, opts: dict, relation: Relation, fig: Fig, attempts: lis
         (f.q for name, figs in shown.binding.items() if name != relation.report for f in figs), key=lambda q: q.start
     )
     claimed = abs(stated(q)) if slot.signed else stated(q)
+    # one policy: error when even the most lenient reading (every figure anywhere in its rounding) misses by
+    # the rule's error_factor, reverses the direction or breaks a stated bound; warning otherwise
     severity = severity_for(best.computed, claimed, opts, q, sign_flipped=best.sign_flipped)
     work = [
         f"{name} = {_label(figs)} -> {fmt.interval(_value(figs), _unit_of(figs[0].q))} (rounding)"
@@ -603,6 +606,28 @@ def _as_written(relation: Relation, attempt: Attempt) -> Interval | None:
         return reading.equation.solve(relation.report, values)
     except (ValueError, ZeroDivisionError, OverflowError):
         return None
+
+
+def _if_stated(relation: Relation, attempt: Attempt, fig: Fig) -> dict[str, str]:
+    """``{slot}_if_stated``: what each other figure would have to be for the stated one to hold ("a 50% discount on
+    $0.06 would be $0.03"), from the figures as written."""
+    reading = next((r for r in relation.readings if r.name == attempt.reading), relation.readings[0])
+    values = {name: sum((written(f.q) for f in figs), Interval.point(0.0)) for name, figs in attempt.binding.items()}
+    slot = relation.slots[relation.report]
+    stated_iv = written(fig.q)
+    if slot.signed and _direction(fig):
+        stated_iv = abs(stated_iv) * _direction(fig)
+    values[relation.report] = stated_iv
+    out = {}
+    for name, figs in attempt.binding.items():
+        if name == relation.report or relation.slots[name].many:
+            continue
+        try:
+            iv = reading.equation.solve(name, values)
+        except (ValueError, ZeroDivisionError, OverflowError, KeyError):
+            continue
+        out[f"{name}_if_stated"] = fmt.interval(iv, _unit_of(figs[0].q))
+    return out
 
 
 def _unit_of(q: Quantity) -> str | None:
