@@ -212,7 +212,7 @@ def roles() -> Roles:
     for name, r in raw["role"].items():
         alts = rf"(?:{_alts(r.get('before', []))})(?:[\s,]+(?:{filler})){{0,{gap}}}"
         if r.get("adj_before"):  # a cue and one or two describing words
-            alts += rf"|(?:{_alts(r['adj_before'])})(?:\s+[\w’'-]+){{1,2}}?"
+            alts += rf"|(?:{_alts(r['adj_before'])})(?:\s+[\w’'-]+){{1,3}}?"
         if r.get("np_before"):  # a cue, a short noun phrase, then "of" or "at"
             alts += rf"|(?:{_alts(r['np_before'])})(?:\s+[\w’'§-]+){{1,5}}?\s+(?:of|at)"
         before[name] = re.compile(rf"(?:{alts})[\s,$€£¥(]*$", re.I)
