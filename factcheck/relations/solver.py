@@ -35,7 +35,7 @@ from factcheck.checks.figures import (
 from factcheck.claims import canonical_asset, lexicon, mask
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding, Quantity
-from factcheck.relations.spec import Relation, Slot, relations, relations_for, roles
+from factcheck.relations.spec import Relation, Slot, relations, relations_for, roles, tokens
 from factcheck.rulebook import Rule
 
 MAX_BINDINGS = 400  # per reported figure: scopes are clauses and a few sentences, so this is never reached in prose
@@ -181,15 +181,15 @@ class Scene:
     def _roles(self, q: Quantity, clause: tuple[int, int], prev: Quantity | None) -> frozenset[str]:
         r = roles()
         lo = max(clause[0], q.start - 80)
-        before = self.masked[lo : q.start]
-        found = {name for name, pat in r.before.items() if pat.search(before)}
+        before = tokens(self.masked[lo : q.start])  # tokenised once for every role
+        found = {name for name, cue in r.before.items() if cue.ends(before)}
         if prev is not None and prev.end >= clause[0]:  # "four times the $800 million": the multiple's base
             gap = self.masked[prev.end : q.start]
             found |= {name for name, (kinds, pat) in r.after_kind.items() if prev.kind in kinds and pat.fullmatch(gap)}
-        for name, pat in r.after.items():
-            if pat.match(self.masked, q.end, min(clause[1] + 1, q.end + 60)):
-                found.add(name)
-        if found & _PER_EACH_AFTER and _PER_EACH_AFTER & {n for n, p in r.after.items() if p.match(self.masked, q.end)}:
+        after = tokens(self.masked[q.end : min(clause[1] + 1, q.end + 60)])
+        after_all = tokens(self.masked[q.end : q.end + 60])
+        found |= {name for name, cue in r.after.items() if cue.starts(after)}
+        if found & _PER_EACH_AFTER and _PER_EACH_AFTER & {n for n, cue in r.after.items() if cue.starts(after_all)}:
             found -= _NOT_PER_EACH  # "$107,700 per coin" after "average cost of": a price per coin, not a total
         return frozenset(found)
 
