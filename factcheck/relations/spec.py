@@ -236,8 +236,16 @@ class CueWords:
     gap: int
     not_followed: frozenset[str]
     longest: int
+    last_words: frozenset[str] = frozenset()  # the last word of every phrase (set from the phrases when empty)
+
+    def __post_init__(self) -> None:
+        if not self.last_words:
+            lasts = frozenset(p[-1] for p in self.phrases | self.adj | self.np if p)
+            object.__setattr__(self, "last_words", lasts)
 
     def _ends_with(self, toks: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+        if not toks or toks[-1] not in self.last_words:
+            return False  # no phrase ends with this word: the common case, decided without building tuples
         return any(len(toks) >= n and tuple(toks[-n:]) in phrases for n in range(1, self.longest + 1))
 
     def search(self, text: str) -> bool:
