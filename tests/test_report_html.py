@@ -132,7 +132,9 @@ def test_browser_deep_link_opens_a_fine_figure(tmp_path):
     page.write_text(render([sample_result()]), encoding="utf-8")
     proc = chromium(tmp_path, "--virtual-time-budget=2000", "--dump-dom", page.as_uri() + "#q-0-0")
     body = proc.stdout.decode("utf-8").split('id="panel-body"')[1].split("</section>")[0]
-    assert "No check found a problem" in body and "713,502" in body
+    # a figure without a finding that no check confirmed says it was not checked (and why), never "no problem"
+    assert "Not checked" in body and "713,502" in body
+    assert "No check found a problem" not in body
 
 
 @needs_browser
