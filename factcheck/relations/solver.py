@@ -44,7 +44,6 @@ _DATED = re.compile(
     r"July|August|September|October|November|December)\s+\d{1,2}\b|closed\s+at|opened\s+at|yesterday)",
 )
 _LINE = re.compile(r"\n")
-_TABLE_ROW = re.compile(r"\|.*\||\S\s{3,}\S.*\S\s{3,}\S")  # Markdown cells, or an HTML row's blanked tags
 _PER_EACH_AFTER = frozenset({"per_coin", "per_other"})
 _NOT_PER_EACH = frozenset({"total", "cost", "sum", "whole", "base", "loss"})
 _GIVEN_AFTER = re.compile(
@@ -102,7 +101,6 @@ class Scene:
                 prev = q
                 self.figs.append(fig)
                 self.by_sentence.setdefault(k, []).append(fig)
-        self._table_rows()
         for fig in self.figs:  # a figure named right after a percent's "of its initial price, which is"
             if any(fig.q.start <= pos < fig.q.end for pos in self._given):
                 fig.roles = fig.roles | {"base"}
@@ -135,24 +133,6 @@ class Scene:
             else:
                 spans.append([a_abs, b_abs])
         return [(a, b) for a, b in spans]
-
-    def _table_rows(self) -> None:
-        """A table row (cells between "|", or the wide gaps an HTML table leaves) with a change or a multiple and
-        two figures: either figure may be the base, the stated sign or multiple decides which order fits."""
-        rows: dict[tuple[int, int], list[Fig]] = {}
-        prose = self.ctx.doc.prose
-        for fig in self.figs:
-            lo = prose.rfind("\n", 0, fig.q.start) + 1
-            hi = prose.find("\n", fig.q.end)
-            rows.setdefault((lo, len(prose) if hi < 0 else hi), []).append(fig)
-        for (lo, hi), figs in rows.items():
-            if not _TABLE_ROW.search(prose, lo, hi) or len(figs) < 3:
-                continue
-            if not any(f.q.kind in ("percent", "multiple") for f in figs):
-                continue
-            for f in figs:
-                if f.q.kind in ("amount", "count", "measure"):
-                    f.roles = f.roles | {"base"}
 
     def fig_of(self, q: Quantity) -> Fig | None:
         if not hasattr(self, "_by_q"):
