@@ -347,7 +347,7 @@ def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> D
     prose = ctx.doc.prose
     refs = [r for r in refs if r.end <= q.start or not _PARTICIPLE_CLAUSE.search(prose[q.end : r.start])]
     # "Friday's 3.27% gain to close at $114,679": a possessive date is the window of the figure right after it
-    refs = [r for r in refs if not _POSSESSIVE.match(prose, r.end) or _first_after(ctx, r.end) is q]
+    refs = [r for r in refs if not _POSSESSIVE_AT.match(prose, r.end) or _first_after(ctx, r.end) is q]
     if q.kind == "percent":  # "had dropped 45% by December": an end without a start is no window for a change
         refs = [r for r in refs if not _BY_BEFORE.search(prose, max(0, r.start - 6), r.start)]
     if not refs:
@@ -361,7 +361,7 @@ def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> D
     return refs[0]
 
 
-_POSSESSIVE = re.compile(r"[’']s\b")
+_POSSESSIVE_AT = re.compile(r"[’']s\b")  # "Friday's" right after a date reference (_POSSESSIVE ends a word)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 
 

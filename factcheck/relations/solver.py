@@ -33,17 +33,15 @@ from factcheck.checks.figures import (
     written,
 )
 from factcheck.claims import canonical_asset, lexicon, mask
+from factcheck.dates import find_dates
 from factcheck.intervals import Interval
 from factcheck.model import Claim, Finding, Quantity
 from factcheck.relations.spec import Relation, Slot, relations, relations_for, roles, tokens
 from factcheck.rulebook import Rule
 
 MAX_BINDINGS = 400  # per reported figure: scopes are clauses and a few sentences, so this is never reached in prose
-_DATED = re.compile(
-    r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\s+\d{1,2}\b|closed\s+at|opened\s+at|yesterday)",
-)
 _LINE = re.compile(r"\n")
+_NOT_A_DAY = frozenset({"press", "today", "per"})  # date finder kinds that do not date a figure in the past
 _PER_EACH_AFTER = frozenset({"per_coin", "per_other"})
 _NOT_PER_EACH = frozenset({"total", "cost", "sum", "whole", "base", "loss"})
 _GIVEN_AFTER = re.compile(
@@ -82,6 +80,7 @@ class Scene:
         self.sentences = idx.sentences
         self.figs: list[Fig] = []
         self._given: set[int] = set()
+        self._marks: dict[tuple[int, int], str | None] = {}  # clause -> its time mark
         self.by_sentence: dict[int, list[Fig]] = {}
         for k, (s, e) in enumerate(self.sentences):
             claims = idx.in_sentence.get(s, [])
@@ -146,14 +145,20 @@ class Scene:
         return bool(pat and pat.search(self.ctx.doc.prose, s, e))
 
     def time_mark(self, fig: Fig) -> str | None:
-        """ "current" or "past" when the figure's clause says which (now, at press time / at the time, a date)."""
-        lex = lexicon()
-        text = self.ctx.doc.prose[fig.clause[0] : fig.clause[1]]
-        current = bool(lex.current.search(text))
-        past = bool(lex.past.search(text) or _DATED.search(text))
-        if current == past:
-            return None
-        return "current" if current else "past"
+        """ "current" or "past" when the figure's clause says which (now, at press time / at the time, or a date
+        that the date finder reads in the clause: "on Tuesday", "February 3", "yesterday")."""
+        key = fig.clause
+        if key not in self._marks:
+            lex = lexicon()
+            prose = self.ctx.doc.prose
+            text = prose[key[0] : key[1]]
+            current = bool(lex.current.search(text))
+            dated = any(
+                r.kind not in _NOT_A_DAY and not r.since for r in find_dates(prose, self.ctx.as_of, key[0], key[1])
+            )
+            past = bool(lex.past.search(text)) or dated
+            self._marks[key] = None if current == past else ("current" if current else "past")
+        return self._marks[key]
 
     def _names(
         self, q: Quantity, clause: tuple[int, int], prev: Quantity | None
