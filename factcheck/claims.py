@@ -125,6 +125,7 @@ class Lexicon:
         "current",
         "past",
         "possessive_window",
+        "relative_opening",
         "anaphora",
         "anaphora_asset",
         "anaphora_entity",
@@ -160,6 +161,7 @@ class Lexicon:
     current: re.Pattern[str]
     past: re.Pattern[str]
     possessive_window: re.Pattern[str]  # "the previous day's" right before a figure: its own window
+    relative_opening: re.Pattern[str]  # a clause opening "which"/"that": it hangs on the clause before
     anaphora: re.Pattern[str]
     anaphora_asset: re.Pattern[str]
     anaphora_entity: re.Pattern[str]
@@ -238,6 +240,7 @@ def lexicon() -> Lexicon:
         current=_words_regex(c["time"]["current"]),
         past=_words_regex(c["time"]["past"]),
         possessive_window=re.compile(c["time"]["possessive_window"], re.I),
+        relative_opening=re.compile(r"\s*(?:" + _words_pattern(c["relative_openings"]) + ")", re.I),
         anaphora=_words_regex(c["anaphora"]["asset"] + c["anaphora"]["entity"] + c["anaphora"]["either"]),
         anaphora_asset=_words_regex(c["anaphora"]["asset"]),
         anaphora_entity=_words_regex(c["anaphora"]["entity"]),
@@ -558,7 +561,6 @@ def _direction(frame: Frame, q: Quantity, a: int, b: int, lo: int, hi: int) -> i
 
 _PUNCT = re.compile(r"[.,;]")
 _BASIS_REACH = 90  # characters from the start of a cost-basis cue to the figure it names
-_RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who)\b", re.I)
 
 
 def assertive_of(frame: Frame, q: Quantity) -> tuple[bool, str | None]:
@@ -576,7 +578,7 @@ def _assertive(frame: Frame, a: int, b: int, lo: int, hi: int) -> tuple[bool, st
             # a cost basis names the first figure after it, within its clause (or the clause a relative clause
             # hangs on: "its cost basis, which some reports place around $75,985 per coin")
             clause_lo = lo
-            if _RELATIVE_OPENING.match(masked, lo):
+            if lex.relative_opening.match(masked, lo):
                 clause_lo = _clause(frame, max(0, lo - 2), max(0, lo - 1))[0]
             scope_lo = max(clause_lo, a - _BASIS_REACH)
         ms, starts, ends = frame.found(pat)

@@ -349,7 +349,7 @@ def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> D
     # "Friday's 3.27% gain to close at $114,679": a possessive date is the window of the figure right after it
     refs = [r for r in refs if not _POSSESSIVE_AT.match(prose, r.end) or _first_after(ctx, r.end) is q]
     if q.kind == "percent":  # "had dropped 45% by December": an end without a start is no window for a change
-        refs = [r for r in refs if not _BY_BEFORE.search(prose, max(0, r.start - 6), r.start)]
+        refs = [r for r in refs if not _end_only().search(prose, max(0, r.start - 6), r.start)]
     if not refs:
         return None
     after = [r for r in refs if r.start >= q.end and not _SEMICOLON_OR_DIGIT.search(prose[q.end : r.start])]
@@ -362,7 +362,14 @@ def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> D
 
 
 _POSSESSIVE_AT = re.compile(r"[’']s\b")  # "Friday's" right after a date reference (_POSSESSIVE ends a word)
-_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+
+
+@cache
+def _end_only() -> re.Pattern[str]:
+    """A word before a date that makes it only the end of a change (rules/dates.toml ``end_only``)."""
+    from factcheck.claims import _words_pattern
+
+    return re.compile(rf"(?:{_words_pattern(load_rules_file('dates.toml').get('end_only', []))})\s+$", re.I)
 
 
 def rate_ref(ctx: CheckContext, claim: Claim) -> DateRef | None:

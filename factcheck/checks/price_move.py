@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.checks import market_common as mc
@@ -26,6 +27,7 @@ from factcheck.dates import ONE_DAY, DateRef, Window, _to_press
 from factcheck.intervals import Interval, percent_change
 from factcheck.model import Claim, Finding
 from factcheck.relations.solver import bound_by
+from factcheck.resources import load_rules_file
 
 if TYPE_CHECKING:
     from factcheck.checks import CheckContext
@@ -87,7 +89,7 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
             ref is not None
             and ref.windows
             and ctx.as_of is not None
-            and (ref.kind == "ago" or _COMPARED_WITH.search(ctx.doc.prose, max(0, ref.start - 30), ref.start))
+            and (ref.kind == "ago" or _compared_with().search(ctx.doc.prose, max(0, ref.start - 30), ref.start))
         ):
             # "20% lower than a week ago", "13% lower than this time last Monday": from that day to press time
             point = ref.windows[0].start
@@ -102,10 +104,14 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
     return out
 
 
-# a date the figure is compared with, not the day it happened on
-_COMPARED_WITH = re.compile(
-    r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:(?:this|that|the\s+same)\s+time\s+)?(?:on\s+)?$", re.I
-)
+@cache
+def _compared_with() -> re.Pattern[str]:
+    """A date the figure is compared with, not the day it happened on (rules/dates.toml ``compared_with``)."""
+    from factcheck.claims import _words_pattern
+
+    raw = load_rules_file("dates.toml")
+    gap = _words_pattern(raw.get("compared_with_gap", []))
+    return re.compile(rf"(?:{_words_pattern(raw.get('compared_with', []))})\s+(?:(?:{gap})\s+)*$", re.I)
 
 
 def _names_another_window(claim: Claim, ref: DateRef | None) -> bool:

@@ -44,9 +44,6 @@ _LINE = re.compile(r"\n")
 _NOT_A_DAY = frozenset({"press", "today", "per"})  # date finder kinds that do not date a figure in the past
 _PER_EACH_AFTER = frozenset({"per_coin", "per_other"})
 _NOT_PER_EACH = frozenset({"total", "cost", "sum", "whole", "base", "loss"})
-_GIVEN_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:which|that)\s+(?:is|was|stood\s+at)|of|at|was|is|stood\s+at|\()\s*(?:about\s+|around\s+|roughly\s+)?§"
-)
 _NEWLINE_BLOCK = re.compile(r"\n\s*\n|\n\s*(?:[-*+>#|]|\d+[.)]\s)")
 
 
@@ -170,7 +167,7 @@ class Scene:
         prose = self.ctx.doc.prose
         wants = None
         m = r.wanted.match(prose, q.end, clause[1])
-        given = _GIVEN_AFTER.match(self.masked, m.end()) if m else None
+        given = r.given.match(self.masked, m.end()) if m else None
         if given:  # "300% of its initial price, which is $0.01": that figure is the base
             self._given.add(given.end() - 1)
         if m and not given:

@@ -189,6 +189,7 @@ class Roles:
     names: dict[str, re.Pattern[str]]  # name -> words that name a figure in its clause
     wanted: re.Pattern[str]  # after a figure: "(of|below...) (its|the) [adj] NAME-WORD price" (groups prep, word)
     named_reach: int
+    given: re.Pattern[str]  # after a named figure: the words that give it right away ("which is $0.01")
 
 
 def _alts(words: list[str]) -> str:
@@ -351,6 +352,11 @@ def roles() -> Roles:
             re.I,
         ),
         int(named.get("reach", 3)),
+        re.compile(
+            rf"\s*,?\s*(?:{_alts(wanted.get('given', []))}|\()\s*"
+            rf"(?:{_alts(wanted.get('given_hedges', []))}\s+)?§",
+            re.I,
+        ),
     )
 
 
