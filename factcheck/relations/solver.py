@@ -228,15 +228,7 @@ class Scene:
             out = list(own)
         refers = self.says(fig, cue) if cue else self.refers.get(fig.sentence)
         if reference and refers:
-            reach = roles().reach
-            prose = self.ctx.doc.prose
-            k = fig.sentence
-            while k > 0 and fig.sentence - (k - 1) <= reach:
-                gap = prose[self.sentences[k - 1][1] : self.sentences[k][0]]
-                if _NEWLINE_BLOCK.search(gap):
-                    break
-                k -= 1
-                out.extend(self.by_sentence.get(k, []))
+            out.extend(self.before(fig, roles().reach))
         return out
 
 
@@ -597,10 +589,15 @@ def _finding(rule: Rule, opts: dict, relation: Relation, fig: Fig, attempts: lis
     )
 
 
+def _written_values(attempt: Attempt) -> dict[str, Interval]:
+    """Each slot of the attempt's binding as written (no rounding); an n-ary slot is the sum of its figures."""
+    return {name: sum((written(f.q) for f in figs), Interval.point(0.0)) for name, figs in attempt.binding.items()}
+
+
 def _as_written(relation: Relation, attempt: Attempt) -> Interval | None:
     """The reported slot computed from the other figures exactly as written, under the attempt's reading."""
     reading = next((r for r in relation.readings if r.name == attempt.reading), relation.readings[0])
-    values = {name: sum((written(f.q) for f in figs), Interval.point(0.0)) for name, figs in attempt.binding.items()}
+    values = _written_values(attempt)
     if reading.swap:
         a, b = reading.swap
         values[a], values[b] = values[b], values[a]
@@ -614,7 +611,7 @@ def _if_stated(relation: Relation, attempt: Attempt, fig: Fig) -> dict[str, str]
     """``{slot}_if_stated``: what each other figure would have to be for the stated one to hold ("a 50% discount on
     $0.06 would be $0.03"), from the figures as written."""
     reading = next((r for r in relation.readings if r.name == attempt.reading), relation.readings[0])
-    values = {name: sum((written(f.q) for f in figs), Interval.point(0.0)) for name, figs in attempt.binding.items()}
+    values = _written_values(attempt)
     slot = relation.slots[relation.report]
     stated_iv = written(fig.q)
     if slot.signed and _direction(fig):
