@@ -130,3 +130,15 @@ def test_early_years_allow_the_spread_between_venues(text, wrong):
 def test_a_value_bound_to_a_holding_by_reference_is_priced_on_its_day(text, wrong):
     # ETH/USDT 2025-07-29 (a Tuesday) traded 3,716.04 to 3,886.44
     assert bool(flagged("crypto-valuation", text, "2025-07-30")) is wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Bitcoin gained 12% against the lira on Thursday.", "another currency"),
+        ("On Monday bitcoin rose 3%. The following day it fell 25%.", "relative to another sentence"),
+    ],
+)
+def test_a_figure_held_back_by_the_gate_says_why_not_no_price_history(text, reason):
+    notes = [f.message for f in findings_for("unverifiable", text, AS_OF)]
+    assert any(reason in m for m in notes) and not any("no price history for BTC" in m for m in notes)

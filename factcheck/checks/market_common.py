@@ -471,9 +471,7 @@ def asset_of(ctx: CheckContext, claim: Claim) -> str | None:
       or an index ("Strategy's own stock has fallen 64%", "sent the Nasdaq down 4.8%");
     - its day is given only relative to another sentence's ("the rally continued the next day")."""
     market = ctx.market
-    if market is None:
-        return None
-    if other_quote(ctx, claim) or other_subject(ctx, claim) or unresolved_day(ctx, claim):
+    if market is None or not_read_as_a_price(ctx, claim):
         return None
     for name in (claim.subject, claim.quantity.subject):
         if not name:
@@ -481,6 +479,17 @@ def asset_of(ctx: CheckContext, claim: Claim) -> str | None:
         ticker = _ticker(name)
         if ticker and has_prices(market, ticker):
             return ticker
+    return None
+
+
+def not_read_as_a_price(ctx: CheckContext, claim: Claim) -> str | None:
+    """Why the figure is not read as an asset's USD price on a known day (see ``asset_of``), or None."""
+    if other_quote(ctx, claim):
+        return "quoted in another currency than the US dollar"
+    if other_subject(ctx, claim):
+        return "its clause is about a company, a stock or an index, not the coin"
+    if unresolved_day(ctx, claim):
+        return "its day is given only relative to another sentence's or to an event"
     return None
 
 

@@ -113,7 +113,7 @@ def _level_claims(ctx: CheckContext) -> list[LevelClaim]:
         else:
             continue  # a past price with no date: no day to check it against
         if item.asset is None:
-            item.missing = f"no price history for {named}"
+            item.missing = mc.not_read_as_a_price(ctx, claim) or f"no price history for {named}"
         out.append(item)
     return out
 

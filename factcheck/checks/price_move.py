@@ -99,7 +99,7 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
         if not item.windows:
             item.missing = "no publication date to read the window against"
         if item.asset is None:
-            item.missing = f"no price history for {named}"
+            item.missing = mc.not_read_as_a_price(ctx, claim) or f"no price history for {named}"
         out.append(item)
     return out
 
