@@ -136,9 +136,9 @@ def test_a_value_bound_to_a_holding_by_reference_is_priced_on_its_day(text, wron
     ("text", "reason"),
     [
         ("Bitcoin gained 12% against the lira on Thursday.", "another currency"),
-        ("On Monday bitcoin rose 3%. The following day it fell 25%.", "relative to another sentence"),
+        ("Ether dropped 1.08% on Saturday, reversing the previous day’s 14.31% surge.", "relative to another sentence"),
     ],
 )
 def test_a_figure_held_back_by_the_gate_says_why_not_no_price_history(text, reason):
     notes = [f.message for f in findings_for("unverifiable", text, AS_OF)]
-    assert any(reason in m for m in notes) and not any("no price history for BTC" in m for m in notes)
+    assert any(reason in m for m in notes) and not any("no price history" in m for m in notes)
