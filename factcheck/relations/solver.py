@@ -12,6 +12,7 @@ candidates can only remove findings. Severity: error when the best binding misse
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -219,6 +220,24 @@ class Scene:
             out.extend(self.by_sentence.get(k, []))
         return out
 
+    def holdings_of(self, fig: Fig, chars: int) -> list[Fig]:
+        """The stated holdings and cost bases within ``chars`` of ``fig`` of the company it is about (or of no
+        named company): the figures a total cost of "the company's holdings" multiplies out from."""
+        holder = _holder(fig, self)
+        starts = [f.q.start for f in self.figs]  # in document order
+        first, last = bisect.bisect_left(starts, fig.q.start - chars), bisect.bisect_right(starts, fig.q.end + chars)
+        out = []
+        for f in self.figs[first:last]:
+            if f is fig:
+                continue
+            c = f.claim
+            if not ((c.metric == "holdings" and c.assertive and is_asset_amount(f.q)) or _is_basis(c)):
+                continue
+            if holder and _holder(f, self) not in (None, holder):
+                continue
+            out.append(f)
+        return out
+
     def scope(self, fig: Fig, link: str, reference: bool, cue: str | None = None) -> list[Fig]:
         """The figures a slot of a relation about ``fig`` may be filled from, nearest sentences first."""
         own = self.by_sentence.get(fig.sentence, [])
@@ -366,6 +385,8 @@ def _bindings(sc: Scene, relation: Relation, target: Fig) -> Iterator[tuple[dict
     if relation.current_reach and sc.time_mark(target) == "current":  # "now worth ... As ETH trades near $2,088 now"
         near = sc.before(target, relation.current_reach) + sc.after(target, relation.current_reach)
         pool = pool + [f for f in near if f not in pool and sc.time_mark(f) == "current"]
+    if relation.holder_reach and target.roles & set(relation.holder_roles):
+        pool = pool + [f for f in sc.holdings_of(target, relation.holder_reach) if f not in pool]
     others = [s for s in relation.slots.values() if s.name != relation.report]
     single = [s for s in others if not s.many]
     many = [s for s in others if s.many]
@@ -483,6 +504,10 @@ def _attempt(relation: Relation, reading, binding: dict[str, list[Fig]], claimed
 
 def check_relation(ctx: CheckContext, rule: Rule, relation: Relation) -> Iterator[Finding]:
     opts = ctx.options.get(rule.id, rule.options)
+    if relation.current_reach and "sentence_reach" in opts:  # the rule's option, when it has one, wins
+        relation = replace(relation, current_reach=int(opts["sentence_reach"]))
+    if relation.holder_reach and "article_chars" in opts:
+        relation = replace(relation, holder_reach=int(opts["article_chars"]))
     sc = scene(ctx)
     target_slot = relation.slots[relation.report]
     plausible = float(opts.get("plausible_factor", 50.0))

@@ -84,6 +84,10 @@ class Relation:
     # the general references ("another $91 million" continues a list; "the total" need not)
     bounded_inputs: bool = False  # an input stated only as a bound ("more than 41,000 ETH") does not pin the result
     current_reach: int = 0  # for a figure marked current: current figures this many sentences around join too
+    holder_reach: int = 0  # characters around a reported figure with one of ``holder_roles`` from which its
+    # holder's stated holdings and cost bases join ("the company's ... acquisition cost" and "holds 4.28 million
+    # ETH" three paragraphs up)
+    holder_roles: tuple[str, ...] = ()
 
 
 def _slot(name: str, raw: dict) -> Slot:
@@ -157,6 +161,8 @@ def parse_relation(raw: dict, roles: frozenset[str]) -> Relation:
             bounded_inputs=bool(raw.get("bounded_inputs", False)),
             refers_by=raw.get("refers_by"),
             current_reach=int(raw.get("current_reach", 0)),
+            holder_reach=int(raw.get("holder_reach", {}).get("chars", 0)),
+            holder_roles=tuple(raw.get("holder_reach", {}).get("roles", ())),
         )
     except KeyError as exc:
         raise SpecError(f"relation {rid}: missing {exc.args[0]!r}") from None
