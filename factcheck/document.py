@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -127,7 +128,7 @@ def parse(text: str, path: str = "-", fmt: str = "text") -> Document:
         doc = Document(path, text, "".join(chars), fmt, front_matter=front)
         doc.published = _parse_date(front.get("date") or front.get("published") or "")
         doc.disabled = front.get("factcheck", "").strip().lower() in {"off", "false", "no"}
-    doc.suppressions = _suppressions(text, path)
+    doc.suppressions = _suppressions(text, path, _code_spans(text) if doc.fmt == "markdown" else ())
     return doc
 
 
@@ -244,10 +245,17 @@ def _parse_date(value: str) -> date | None:
         return None
 
 
-def _suppressions(text: str, path: str = "-") -> list[Suppression]:
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Fenced and inline code of a Markdown text: a directive shown there is an example, not a directive."""
+    if "factcheck" not in text:
+        return []
+    return [m.span() for pattern in (_FENCE, _INLINE_CODE) for m in pattern.finditer(text)]
+
+
+def _suppressions(text: str, path: str = "-", code: Sequence[tuple[int, int]] = ()) -> list[Suppression]:
     """The stretches the inline directives cover (the words and their scopes: factcheck/suppressions.py)."""
     if "factcheck" not in text:
         return []
     from factcheck.suppressions import spans
 
-    return [Suppression(*span) for span in spans(text, path)]
+    return [Suppression(*span) for span in spans(text, path, code)]

@@ -8,6 +8,7 @@ directive ("disable-nxt-line") can silently switch checking off. Rule names are 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,13 +44,16 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def directives(text: str, path: str = "-") -> list[Directive]:
-    """Every directive comment of ``text``; an unknown word raises InputError naming path:line:col."""
+def directives(text: str, path: str = "-", code: Sequence[tuple[int, int]] = ()) -> list[Directive]:
+    """Every directive comment of ``text`` outside the ``code`` spans (examples shown in code are not
+    directives); an unknown word raises InputError naming path:line:col."""
     from factcheck.document import InputError
 
     words = directive_words()
     out = []
     for m in _COMMENT.finditer(text):
+        if any(s <= m.start() < e for s, e in code):
+            continue
         body = m.group(1)
         w = _WORD.match(body)
         word = w.group(0).lower() if w else body.split()[0] if body.split() else ""
@@ -71,11 +75,13 @@ def _line_end(text: str, offset: int) -> int:
     return len(text) if i < 0 else i
 
 
-def spans(text: str, path: str = "-") -> list[tuple[int, int, frozenset[str] | None, int, int]]:
+def spans(
+    text: str, path: str = "-", code: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int, frozenset[str] | None, int, int]]:
     """(start, end, rules, directive_start, directive_end) for each stretch the directives cover."""
     out: list[tuple[int, int, frozenset[str] | None, int, int]] = []
     open_: list[Directive] = []  # "start" directives not closed yet
-    for d in directives(text, path):
+    for d in directives(text, path, code):
         if d.scope == "paragraph":
             para = _PARAGRAPH_END.search(text, d.end)
             out.append((d.end, para.end() if para else len(text), d.rules, d.start, d.end))

@@ -145,3 +145,11 @@ def test_help_has_examples_exit_codes_and_environment(capsys):
     for needle in ("examples:", "exit codes:", "environment variables:", "FACTCHECK_DATA_DIR", "NO_COLOR",
                    "--format concise", "GITHUB_STEP_SUMMARY", "--show-work", "--stdin-filename", "--watch"):
         assert needle in out
+
+
+def test_json_findings_carry_the_headline():
+    from factcheck.report.json_report import check_report
+
+    findings = check_report([sample_result()])["files"][0]["findings"]
+    assert findings[0]["headline"] == '"roughly $62 billion" should be about $49.9 billion'
+    assert findings[2]["headline"] == "no price history for this asset on this day"

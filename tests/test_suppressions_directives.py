@@ -117,3 +117,9 @@ def test_broken_factcheck_toml_names_the_line(tmp_path, capsys):
     path.write_text("Up 5%.\n")
     assert main(["check", str(path)]) == 2
     assert f"{tmp_path / '.factcheck.toml'}:2:" in capsys.readouterr().err
+
+
+def test_directive_shown_in_markdown_code_is_an_example_not_a_directive(tmp_path, capsys):
+    text = "Write `<!-- factcheck: whatever -->` to...\n\n```\n<!-- factcheck: off -->\n```\nUp 5%.\n"
+    code, findings, err = check(tmp_path, capsys, text)
+    assert texts(findings) == ["5%"] and code == 1 and err == ""
