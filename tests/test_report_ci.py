@@ -123,3 +123,9 @@ def test_new_formats_keep_the_exit_codes(engine, tmp_path, capsys, fmt):
     path.write_text("It traded at $5 today.\n")
     assert main(["check", str(path), "--format", fmt]) == 0
     capsys.readouterr()
+
+
+def test_past_the_limit_without_a_summary_file_the_notice_says_how(engine, tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    main(["check", many(tmp_path, 11), "--format", "github"])
+    assert capsys.readouterr().out.splitlines()[-1].endswith("set GITHUB_STEP_SUMMARY to get all of them")

@@ -153,3 +153,20 @@ def test_json_findings_carry_the_headline():
     findings = check_report([sample_result()])["files"][0]["findings"]
     assert findings[0]["headline"] == '"roughly $62 billion" should be about $49.9 billion'
     assert findings[2]["headline"] == "no price history for this asset on this day"
+
+
+def test_show_work_on_the_command_line(engine, tmp_path, capsys):
+    path = draft(tmp_path, "Up 5%.\n")
+    main(["check", path])
+    short = capsys.readouterr().out
+    main(["check", path, "--show-work"])
+    full = capsys.readouterr().out
+    assert "5% x 1 = 5%" not in short and "--show-work" in short
+    assert "5% x 1 = 5%" in full and "data: STAND/IN 1d, test, 2026-02-05" in full
+
+
+def test_quiet_keeps_notes_off_stderr(engine, tmp_path, capsys):
+    path = draft(tmp_path, "<!-- factcheck: ignore no-such-rule -->\nUp 5%.\n")
+    main(["check", path, "--quiet"])
+    out, err = capsys.readouterr()
+    assert err == "" and "in 1 file checked" not in out and f"{path}:2:4: error [fake-error]" in out
