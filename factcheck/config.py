@@ -111,9 +111,25 @@ def find_config(start: Path) -> Path | None:
                 with open(pyproject, "rb") as fh:
                     if "factcheck" in tomllib.load(fh).get("tool", {}):
                         return pyproject
-            except (OSError, tomllib.TOMLDecodeError):
-                continue  # somebody else's broken pyproject is not ours to report
+            except OSError:
+                continue
+            except tomllib.TOMLDecodeError as exc:  # it may hold our settings: never fall back silently
+                raise ConfigError(_toml_error(pyproject, exc)) from None
     return None
+
+
+def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    """``FILE:LINE:COL: not valid TOML (reason)``: one line naming the file and where it breaks."""
+    import re
+
+    first = str(exc).splitlines()[0] if str(exc) else "parse error"
+    m = re.search(r"\s*\(at line (\d+), column (\d+)\)", first)
+    if m:
+        return f"{path}:{m.group(1)}:{m.group(2)}: not valid TOML ({first[: m.start()] + first[m.end() :]})"
+    m = re.search(r"\s*\(at end of document\)", first)
+    if m:
+        return f"{path}: not valid TOML ({first[: m.start()]} at the end of the file)"
+    return f"{path}: not valid TOML ({first})"
 
 
 def load_file(path: Path) -> Settings:
@@ -126,7 +142,7 @@ def load_file(path: Path) -> Settings:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
+        raise ConfigError(_toml_error(path, exc)) from None
     if path.name == "pyproject.toml":
         table = raw.get("tool", {}).get("factcheck", {})
         prefix = "tool.factcheck."

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -53,12 +54,13 @@ class Document:
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
-    def suppressed(self, rule: str, start: int, end: int) -> bool:
+    def suppressed(self, rule: str, start: int, end: int) -> bool | Suppression:
+        """The suppression that silences ``rule`` at ``start`` (True when the whole file is off), or False."""
         if self.disabled:
             return True
         for s in self.suppressions:
             if s.start <= start < s.end and (s.rules is None or rule in s.rules):
-                return True
+                return s
         return False
 
 
@@ -126,7 +128,7 @@ def parse(text: str, path: str = "-", fmt: str = "text") -> Document:
         doc = Document(path, text, "".join(chars), fmt, front_matter=front)
         doc.published = _parse_date(front.get("date") or front.get("published") or "")
         doc.disabled = front.get("factcheck", "").strip().lower() in {"off", "false", "no"}
-    doc.suppressions = _suppressions(text)
+    doc.suppressions = _suppressions(text, path, _code_spans(text) if doc.fmt == "markdown" else ())
     return doc
 
 
@@ -243,27 +245,17 @@ def _parse_date(value: str) -> date | None:
         return None
 
 
-_DIRECTIVE = re.compile(r"<!--\s*factcheck\s*:\s*(ignore|off|on|disable|enable)\b([^>]*?)-->", re.I)
-_PARAGRAPH_END = re.compile(r"\S.*?(?:\n[ \t]*\n|\Z)", re.S)
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Fenced and inline code of a Markdown text: a directive shown there is an example, not a directive."""
+    if "factcheck" not in text:
+        return []
+    return [m.span() for pattern in (_FENCE, _INLINE_CODE) for m in pattern.finditer(text)]
 
 
-def _suppressions(text: str) -> list[Suppression]:
-    out: list[Suppression] = []
-    open_off: tuple[int, int] | None = None
-    for m in _DIRECTIVE.finditer(text):
-        verb = m.group(1).lower()
-        ids = frozenset(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r) or None
-        if verb in {"off", "disable"}:
-            if open_off is None:
-                open_off = m.span()
-        elif verb in {"on", "enable"}:
-            if open_off is not None:
-                out.append(Suppression(open_off[1], m.start(), None, *open_off))
-                open_off = None
-        else:
-            para = _PARAGRAPH_END.search(text, m.end())
-            end = para.end() if para else len(text)
-            out.append(Suppression(m.end(), end, ids, m.start(), m.end()))
-    if open_off is not None:
-        out.append(Suppression(open_off[1], len(text), None, *open_off))
-    return out
+def _suppressions(text: str, path: str = "-", code: Sequence[tuple[int, int]] = ()) -> list[Suppression]:
+    """The stretches the inline directives cover (the words and their scopes: factcheck/suppressions.py)."""
+    if "factcheck" not in text:
+        return []
+    from factcheck.suppressions import spans
+
+    return [Suppression(*span) for span in spans(text, path, code)]

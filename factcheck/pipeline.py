@@ -209,8 +209,12 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
         result.verified.extend(getattr(ctx, "verified", None) or ())
     kept = []
     by_id = {r.id: r for r in checker.rules}
+    used: set[int] = set()  # directive_start of each suppression that silenced a finding
     for f in findings:
-        if any(doc.suppressed(name, f.start, f.end) for name in (f.rule, f.category, "all")):
+        hit = next((h for name in (f.rule, f.category, "all") if (h := doc.suppressed(name, f.start, f.end))), None)
+        if hit:
+            if hit is not True:
+                used.add(hit.directive_start)
             result.suppressed.append(f)
             continue
         rule = by_id.get(f.rule)
@@ -221,6 +225,7 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
             f.severity = override  # type: ignore[assignment]  # validated by config
         kept.append(f)
     kept.extend(_unknown_suppressions(doc, result))
+    kept.extend(_unused_suppressions(doc, used, checker.rules))
     kept.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule, f.end))
     result.findings = kept
     return result
@@ -253,6 +258,33 @@ def _unknown_suppressions(doc: Document, result: FileResult) -> list[Finding]:
                     text=doc.text[s.directive_start : s.directive_end],
                 )
             )
+    return out
+
+
+def _unused_suppressions(doc: Document, used: set[int], rules: list[Rule]) -> list[Finding]:
+    """An info finding for each suppression comment that silenced nothing (about rules that ran)."""
+    ran = {r.id for r in rules} | {r.category for r in rules} | ({"all"} if rules else set())
+    seen: set[int] = set()
+    out = []
+    for s in doc.suppressions:
+        if s.directive_start in used or s.directive_start in seen:
+            continue
+        seen.add(s.directive_start)
+        names = sorted(s.rules) if s.rules is not None else None
+        if (names is not None and not any(n in ran for n in names)) or (names is None and not rules):
+            continue  # only rules that did not run (deselected or unknown): nothing to say
+        what = f"of {', '.join(names)} " if names else ""
+        out.append(
+            Finding(
+                rule=SUPPRESSION_RULE,
+                category="unverifiable",
+                severity="info",
+                message=f"unused suppression: no finding {what}here to silence; remove the comment",
+                start=s.directive_start,
+                end=s.directive_end,
+                text=doc.text[s.directive_start : s.directive_end],
+            )
+        )
     return out
 
 

@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 from factcheck.model import Figure, FileResult, Finding, Quantity, coverage
+from factcheck.report.headline import headline
 from factcheck.report.positions import LineIndex
 
 CHECK_SCHEMA = "factcheck.check/1"
@@ -47,6 +48,7 @@ def finding_json(f: Finding, lines: LineIndex) -> dict[str, Any]:
         "sources": list(f.sources),
         "work": list(f.work),
         "readings": list(f.readings),
+        "headline": headline(f),  # plain words with the correction: '"21%" should be about 14.9% (a fall)'
     }
 
 
