@@ -77,6 +77,9 @@ def build_parser(data_commands: bool = True) -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("rule_id", nargs="?", metavar="RULE_ID")
+
+    lsp = sub.add_parser("lsp", help="run the Language Server over stdio (diagnostics for an editor)")
+    lsp.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default and only way)")
     return parser
 
 
@@ -143,7 +146,7 @@ def _command_word(argv: list[str] | None) -> str | None:
 
 
 def _dispatch(argv: list[str] | None) -> int:
-    parser = build_parser(data_commands=_command_word(argv) not in ("check", "extract", "rules"))
+    parser = build_parser(data_commands=_command_word(argv) not in ("check", "extract", "rules", "lsp"))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -154,6 +157,8 @@ def _dispatch(argv: list[str] | None) -> int:
         return cmd_extract(args)
     if args.command == "rules":
         return cmd_rules(args)
+    if args.command == "lsp":
+        return cmd_lsp(args)
     if args.command == "data":
         if args.data_command == "update":
             return cmd_data_update(args)
@@ -428,6 +433,14 @@ def _first_sentence(text: str, limit: int = 160) -> str:
 
 
 # ---------------------------------------------------------------- data
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    try:
+        from factcheck.lsp import serve
+    except ImportError as exc:
+        raise UsageError(f"lsp: the language server needs pygls ({exc}); pip install pygls") from None
+    return serve()
 
 
 def cmd_data_update(args: argparse.Namespace) -> int:
