@@ -301,13 +301,13 @@ def cmd_check(args: argparse.Namespace) -> int:
                     _say(note)
     for warning in checker.warnings:
         _say(warning)
-    _report_check(args, results)
+    _report_check(args, results, checker)
     if problems:
         return EXIT_USAGE
     return EXIT_FINDINGS if fails(results, settings.fail_on) else EXIT_OK
 
 
-def _report_check(args: argparse.Namespace, results: list) -> None:
+def _report_check(args: argparse.Namespace, results: list, checker: Any = None) -> None:
     out = _Output(args.output)
     if args.format == "json":
         from factcheck.report.json_report import render_check
@@ -325,7 +325,7 @@ def _report_check(args: argparse.Namespace, results: list) -> None:
     elif args.format == "html":
         from factcheck.report.html import render
 
-        out.write(render(results))
+        out.write(render(results, version=__version__, data_coverage=_data_coverage(checker)))
     else:
         from factcheck.report.text import render_check
 
@@ -333,6 +333,18 @@ def _report_check(args: argparse.Namespace, results: list) -> None:
         render_check(results, stream, color=_color(args.color) if out.path in (None, "-") else False)
         if stream is not sys.stdout:
             out.write(stream.getvalue())
+
+
+def _data_coverage(checker: Any) -> str:
+    """The market history a run could read, for the HTML report's header."""
+    if checker is None or not checker.needs_market:
+        return "market data: not used (no market rule selected)"
+    market = checker.market()
+    if market is None:
+        return "market data: unavailable"
+    from factcheck.market.info import coverage_summary
+
+    return coverage_summary(market)
 
 
 def _homepage() -> str | None:

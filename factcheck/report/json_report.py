@@ -29,7 +29,7 @@ def finding_json(f: Finding, lines: LineIndex) -> dict[str, Any]:
     for r in f.related:
         r_line, r_col = lines.line_col(r.start)
         related.append({"start": r.start, "end": r.end, "text": r.text, "line": r_line, "column": r_col})
-    return {
+    out = {
         "rule": f.rule,
         "category": f.category,
         "severity": f.severity,
@@ -48,6 +48,14 @@ def finding_json(f: Finding, lines: LineIndex) -> dict[str, Any]:
         "work": list(f.work),
         "readings": list(f.readings),
     }
+    if f.series is not None:  # market findings: the daily closes the check read, for a chart
+        out["series"] = {
+            "asset": f.series.asset,
+            "start": f.series.start.isoformat(),
+            "end": f.series.end.isoformat(),
+            "points": [[day.isoformat(), _number(close)] for day, close in f.series.points],
+        }
+    return out
 
 
 def quantity_json(q: Quantity, lines: LineIndex) -> dict[str, Any]:
