@@ -60,7 +60,8 @@ def check_text_for_editor(text: str, path: str, fmt: str) -> FileResult:
     from factcheck.document import parse
     from factcheck.pipeline import check_document
 
-    settings = resolve([path] if Path(path).exists() else [])
+    folder = Path(path).parent
+    settings = resolve([str(folder)] if folder.is_dir() else [])
     checker = _checker(settings)
     doc = parse(text, path, fmt)
     result = check_document(doc, settings, checker)
@@ -234,8 +235,18 @@ def build_server() -> LanguageServer:
         doc = server.workspace.get_text_document(uri)
         text, version = doc.source, doc.version
         loop = asyncio.get_running_loop()
+        from factcheck.config import ConfigError
+        from factcheck.document import InputError
+
         try:
             result = await loop.run_in_executor(state.worker, check_text_for_editor, text, _path(uri, fmt), fmt)
+        except (ConfigError, InputError) as exc:  # a broken configuration: say so where the writer looks
+            at = t.Range(start=t.Position(line=0, character=0), end=t.Position(line=0, character=0))
+            problem = t.Diagnostic(range=at, message=str(exc), severity=t.DiagnosticSeverity.Error, source=SOURCE)
+            server.text_document_publish_diagnostics(
+                t.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=[problem])
+            )
+            return
         except Exception as exc:  # noqa: BLE001  # a failing check must not take the server down
             server.window_log_message(
                 t.LogMessageParams(type=t.MessageType.Error, message=f"factcheck: {type(exc).__name__}: {exc}")

@@ -225,6 +225,23 @@ def test_other_languages_are_left_alone_and_close_clears(client, tmp_path):
     assert client.diagnostics(uri)["diagnostics"] == []
 
 
+def test_the_nearest_configuration_applies(client, tmp_path):
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / ".factcheck.toml").write_text('ignore = ["percent-change"]\n', encoding="utf-8")
+    uri = open_draft(client, folder / "post.md", DRAFT)
+    codes = by_code(client.diagnostics(uri)["diagnostics"])
+    assert "derived-product" in codes and "percent-change" not in codes
+
+
+def test_broken_configuration_is_one_diagnostic_naming_the_file(client, tmp_path):
+    (tmp_path / ".factcheck.toml").write_text("select = [\n", encoding="utf-8")
+    uri = open_draft(client, tmp_path / "post.md", DRAFT)
+    [diag] = client.diagnostics(uri)["diagnostics"]
+    assert ".factcheck.toml" in diag["message"] and "not valid TOML" in diag["message"]
+    assert diag["severity"] == 1 and diag["range"]["start"] == {"line": 0, "character": 0}
+
+
 def test_cli_help_lists_lsp():
     out = subprocess.run([sys.executable, "-m", "factcheck", "--help"], capture_output=True, text=True)
     assert "lsp" in out.stdout
