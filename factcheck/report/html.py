@@ -5,8 +5,11 @@ figure is marked (wrong = an error, doubtful = a warning, note = could not be ch
 findings by its coverage status: verified = a check confirmed it, not checked = a claim no check could
 decide, with the reason, not a claim = a duration or a count), and each mark opens its explanation:
 message, arithmetic, readings tried, figures it was checked against, data sources. The coverage line of
-each file ("N figures: X wrong, Y verified, Z not checked") heads the page. A list of findings sits beside
-the text. Everything from the draft is escaped.
+each file ("N figures: X wrong, Y verified, Z not checked") heads the page, under the version, the time of the
+run and the market data it could read. A list of findings sits beside the text; n/p (and buttons) step through
+the findings, scrolling each into view, and checkboxes hide a severity. A market finding's explanation has a
+chart of the prices read (:mod:`factcheck.report.html_chart`). In print, the findings are numbered in the text
+and explained after it. Everything from the draft is escaped.
 """
 
 from __future__ import annotations
