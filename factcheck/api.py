@@ -14,11 +14,14 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.config import ConfigError, Settings, from_table, load_file, parse_date, resolve
 from factcheck.document import Document, InputError
 from factcheck.model import FileResult
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import Checker
 
 ConfigArg = Settings | str | PathLike[str] | dict[str, Any] | None
 
@@ -69,16 +72,20 @@ def check_documents(
     settings: Settings,
     on_problem: Callable[[str], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
+    *,
+    checker: Checker | None = None,
 ) -> Iterator[FileResult]:
     """The run of the command line: one FileResult per document, sharing the rules and the market store.
     A rule or document that fails is reported to ``on_problem`` (one line) and the run goes on; without
     ``on_problem`` the first failure raises. ``on_warning`` gets one-line notes that do not fail the run
-    (market data unavailable, unknown rule ids in suppression comments)."""
+    (market data unavailable, unknown rule ids in suppression comments). ``checker`` lets the caller keep the
+    run's rules and market store (the HTML report's header reads what market history it held)."""
     import os
 
     from factcheck.pipeline import Checker, check_document
 
-    checker = Checker(settings)
+    if checker is None:
+        checker = Checker(settings)
     for doc in documents:
         try:
             result = check_document(doc, settings, checker)

@@ -119,6 +119,9 @@ def build_parser(data_commands: bool = True) -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("rule_id", nargs="?", metavar="RULE_ID")
+
+    lsp = sub.add_parser("lsp", help="run the Language Server over stdio (diagnostics for an editor)")
+    lsp.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default and only way)")
     return parser
 
 
@@ -185,7 +188,7 @@ def _command_word(argv: list[str] | None) -> str | None:
 
 
 def _dispatch(argv: list[str] | None) -> int:
-    parser = build_parser(data_commands=_command_word(argv) not in ("check", "extract", "rules"))
+    parser = build_parser(data_commands=_command_word(argv) not in ("check", "extract", "rules", "lsp"))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -196,6 +199,8 @@ def _dispatch(argv: list[str] | None) -> int:
         return cmd_extract(args)
     if args.command == "rules":
         return cmd_rules(args)
+    if args.command == "lsp":
+        return cmd_lsp(args)
     if args.command == "data":
         if args.data_command == "update":
             return cmd_data_update(args)
@@ -347,7 +352,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _check_once(args: argparse.Namespace, fmt: str, settings: Any, paths: list[str]) -> int:
     """One run: read, check and report ``paths``; the exit code."""
     from factcheck.api import check_documents
-    from factcheck.pipeline import fails
+    from factcheck.pipeline import Checker, fails
 
     problems: list[str] = []
 
@@ -355,9 +360,10 @@ def _check_once(args: argparse.Namespace, fmt: str, settings: Any, paths: list[s
         problems.append(message)
         _say(message)
 
+    checker = Checker(settings)
     docs = (doc for _, doc in _documents(paths, settings, problems, args.stdin_filename))
-    results = list(check_documents(docs, settings, problem, None if args.quiet else _say))
-    _report_check(args, fmt, results)
+    results = list(check_documents(docs, settings, problem, None if args.quiet else _say, checker=checker))
+    _report_check(args, fmt, results, checker)
     if problems:
         return EXIT_USAGE
     if args.exit_zero:
@@ -365,7 +371,7 @@ def _check_once(args: argparse.Namespace, fmt: str, settings: Any, paths: list[s
     return EXIT_FINDINGS if fails(results, settings.fail_on) else EXIT_OK
 
 
-def _report_check(args: argparse.Namespace, fmt: str, results: list) -> None:
+def _report_check(args: argparse.Namespace, fmt: str, results: list, checker: Any = None) -> None:
     from factcheck.report.formats import ReportOptions, render, repo_root
 
     out = _Output(args.output)
@@ -383,6 +389,7 @@ def _report_check(args: argparse.Namespace, fmt: str, results: list) -> None:
         quiet=args.quiet,
         base=repo_root() if fmt in ("sarif", "github", "junit", "checkstyle") else None,
         homepage=_homepage() if fmt == "sarif" else None,
+        data_coverage=_data_coverage(checker) if fmt == "html" else None,
     )
     text = render(fmt, results, options)
     if fmt == "github":
@@ -406,6 +413,18 @@ def _github_step_summary(results: list, base: Any) -> str:
         except OSError as exc:
             _say(f"{target}: cannot write the job summary ({exc.strerror})")
     return step_summary.notice(results, written)
+
+
+def _data_coverage(checker: Any) -> str:
+    """The market history a run could read, for the HTML report's header."""
+    if checker is None or not checker.needs_market:
+        return "market data: not used (no market rule selected)"
+    market = checker.market()
+    if market is None:
+        return "market data: unavailable"
+    from factcheck.market.info import coverage_summary
+
+    return coverage_summary(market)
 
 
 def _homepage() -> str | None:
@@ -506,6 +525,14 @@ def _first_sentence(text: str, limit: int = 160) -> str:
 
 
 # ---------------------------------------------------------------- data
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    try:
+        from factcheck.lsp import serve
+    except ImportError as exc:
+        raise UsageError(f"lsp: the language server needs pygls ({exc}); pip install pygls") from None
+    return serve()
 
 
 def cmd_data_update(args: argparse.Namespace) -> int:

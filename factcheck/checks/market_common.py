@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck import formatting
 from factcheck.dates import DateRef, Window, find_dates, fold, press_windows
 from factcheck.intervals import Interval
-from factcheck.model import Claim, Finding, Quantity, Related
+from factcheck.model import Claim, Finding, Quantity, Related, Series
 from factcheck.resources import load_rules_file
 
 if TYPE_CHECKING:
@@ -724,6 +724,33 @@ def stated_interval(q: Quantity) -> Interval:
 
 # ---------------------------------------------------------------- findings
 
+CHART_MIN_DAYS = 30  # a chart shows at least a month around the window in question
+CHART_MAX_POINTS = 180
+
+
+def chart(
+    market: MarketData | None, asset: str, start: date, end: date, snapshot_tolerance: float = 0.08
+) -> Series | None:
+    """The daily closes of ``asset`` around the window ``start..end`` a market check read, for the finding's chart
+    (``Finding.series``): padded to at least a month, thinned to at most ``CHART_MAX_POINTS`` days (the window's
+    edges and the highest and lowest close always kept). None when there is no data."""
+    if market is None:
+        return None
+    if end < start:
+        start, end = end, start
+    days = (end - start).days + 1
+    pad = timedelta(days=max(3, (CHART_MIN_DAYS - days + 1) // 2 if days < CHART_MIN_DAYS else days // 10))
+    rows = bands(market, asset, start - pad, end + pad, snapshot_tolerance)
+    if not rows:
+        return None
+    keep = set(range(0, len(rows), max(1, -(-len(rows) // CHART_MAX_POINTS))))
+    keep |= {0, len(rows) - 1}
+    keep |= {i for i, b in enumerate(rows) if b.day in (start, end)}
+    keep |= {max(range(len(rows)), key=lambda i: rows[i].close), min(range(len(rows)), key=lambda i: rows[i].close)}
+    points = [(rows[i].day, rows[i].close) for i in sorted(keep)]
+    return Series(f"{asset}/{rows[0].quote}", start, end, points)
+
+
 
 def make_finding(
     rule: Rule,
@@ -737,6 +764,7 @@ def make_finding(
     work: list[str] | None = None,
     readings: list[str] | None = None,
     category: str | None = None,
+    series: Series | None = None,
 ) -> Finding:
     q = claim.quantity
     return Finding(
@@ -753,6 +781,7 @@ def make_finding(
         sources=_unique(sources or []),
         work=work or [],
         readings=readings or [],
+        series=series,
     )
 
 

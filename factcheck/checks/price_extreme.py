@@ -208,6 +208,7 @@ def _extreme_since(ctx: CheckContext, rule: Rule, complete: set[str], tol: float
             sources=[cur.source, extreme.source],
             work=[f"{asset}/{cur.quote} {mc.describe(cur)}", f"{asset}/{extreme.quote} {mc.describe(extreme)}"],
             readings=tried,
+            series=mc.chart(ctx.market, asset, period.end + ONE_DAY, cur.day),
         )
 
 
@@ -270,6 +271,7 @@ def _all_time_high(
             work=work,
             readings=readings,
             severity="error" if stated.gap(expected) / peak.high > 0.03 else "warning",
+            series=mc.chart(ctx.market, asset, peak.day, end),
         )
         return
     if ref is not None and ref.period is not None and not (ref.period.start <= peak.day <= ref.period.end):
@@ -282,6 +284,7 @@ def _all_time_high(
             work=work,
             readings=readings,
             category="date",
+            series=mc.chart(ctx.market, asset, peak.day, end),
         )
 
 
@@ -316,6 +319,7 @@ def _drawdown(
         + [f"press time: {mc.describe(b)}" for b in now]
         + [f"1 - ({mc.price(current.lo)} to {mc.price(current.hi)}) / {mc.price(peak.high)} = {drop_text}"],
         readings=["press time: any price of the publication day or the day before", "peak: the highest high to date"],
+        series=mc.chart(ctx.market, asset, peak.day, now[-1].day),
     )
 
 
@@ -388,6 +392,7 @@ def _days_from_peak(ctx: CheckContext, rule: Rule, claim: Claim, asset: str, day
         category="date",
         work=[f"peak: {mc.describe(peak)}", f"{ctx.as_of} - {peak.day} = {exact} days"],
         readings=[f"counted to the publication day or the day before, give or take {day_tol} day"],
+        series=mc.chart(ctx.market, asset, peak.day, ctx.as_of),
     )
 
 
@@ -443,6 +448,7 @@ def _first_time_since(
             f"{len(earlier)} day(s) {side} {mc.price(x)} between {period.end + ONE_DAY} and {day}",
         ],
         readings=[f"days {side} the figure by more than {tol:.0%}, after {period.end} and before the current move"],
+        series=mc.chart(ctx.market, asset, last.day, event),
     )
 
 

@@ -26,6 +26,7 @@ class ReportOptions:
     quiet: bool = False  # text: findings only
     base: Path | None = None  # sarif, github, junit, checkstyle: the folder paths are relative to
     homepage: str | None = None  # sarif: informationUri and rule help links
+    data_coverage: str | None = None  # html: the market history the run could read, for the header
 
 
 Renderer = Callable[[list[FileResult], ReportOptions], str]
@@ -66,7 +67,7 @@ def _github(results: list[FileResult], options: ReportOptions) -> str:
 def _html(results: list[FileResult], options: ReportOptions) -> str:
     from factcheck.report.html import render
 
-    return render(results)
+    return render(results, version=options.version, data_coverage=options.data_coverage)
 
 
 def _dotted(target: str) -> Renderer:

@@ -30,7 +30,7 @@ def finding_json(f: Finding, lines: LineIndex) -> dict[str, Any]:
     for r in f.related:
         r_line, r_col = lines.line_col(r.start)
         related.append({"start": r.start, "end": r.end, "text": r.text, "line": r_line, "column": r_col})
-    return {
+    out = {
         "rule": f.rule,
         "category": f.category,
         "severity": f.severity,
@@ -50,6 +50,14 @@ def finding_json(f: Finding, lines: LineIndex) -> dict[str, Any]:
         "readings": list(f.readings),
         "headline": headline(f),  # plain words with the correction: '"21%" should be about 14.9% (a fall)'
     }
+    if f.series is not None:  # market findings: the daily closes the check read, for a chart
+        out["series"] = {
+            "asset": f.series.asset,
+            "start": f.series.start.isoformat(),
+            "end": f.series.end.isoformat(),
+            "points": [[day.isoformat(), _number(close)] for day, close in f.series.points],
+        }
+    return out
 
 
 def quantity_json(q: Quantity, lines: LineIndex) -> dict[str, Any]:
