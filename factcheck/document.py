@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -68,6 +69,11 @@ class Document:
 def decode(data: bytes, path: str) -> str:
     if len(data) > MAX_BYTES:
         raise InputError(f"{path}: file is {len(data) / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MiB limit")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # UTF-32: its BOM starts like UTF-16's
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not valid UTF-32 text ({exc.reason})") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -84,22 +90,33 @@ def decode(data: bytes, path: str) -> str:
 
 
 def read_path(path: str) -> Document:
-    """Read one file (or ``-`` for standard input) into a Document."""
+    """Read one file (or ``-`` for standard input) into a Document.
+
+    Only regular files are read (a FIFO, a device such as /dev/zero or a socket is refused without
+    opening it), and never more than ``MAX_BYTES``: a file that grows while read is cut off and refused.
+    """
+    import stat
     import sys
 
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
         return parse(decode(data, "-"), "-", "markdown")
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file or directory")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory")
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MiB limit")
-        data = p.read_bytes()
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except (OSError, ValueError) as exc:  # ELOOP (a symlink loop), EACCES, a NUL in the name, ...
+        raise InputError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{path}: is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{path}: not a regular file (a device, FIFO or socket); not read")
+    if st.st_size > MAX_BYTES:
+        raise InputError(f"{path}: file is {st.st_size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MiB limit")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     suffix = p.suffix.lower()

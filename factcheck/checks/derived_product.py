@@ -193,7 +193,7 @@ def _check_cost(ctx: CheckContext, rule: Rule, opts: dict, idx: ClaimIndex, c: C
     if named:
         holdings = [h for h in holdings if canonical_asset(h.quantity.unit or "") == named]
     prices: list[Claim] = []
-    for asset in {canonical_asset(h.quantity.unit or "") for h in holdings} - {None}:
+    for asset in sorted({canonical_asset(h.quantity.unit or "") for h in holdings} - {None}):  # a stable order
         for p in nearby:
             q = p.quantity
             if not _is_cost_basis(p) or not is_money(q) or q.value is None:
