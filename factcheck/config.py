@@ -243,6 +243,7 @@ def _rule_options(value: Any, where) -> dict[str, dict[str, Any]]:
 # Relative tolerances (a fraction of the figure) above this are refused: they would accept any figure.
 MAX_RELATIVE_TOLERANCE = 1.0
 MAX_OPTION_NUMBER = 1e9
+MAX_OPTION_DAYS = 36_500  # a look-back of a century; more only makes the date arithmetic overflow
 
 
 def _check_option(name: str, default: Any, val: Any, where: str) -> None:
@@ -258,6 +259,8 @@ def _check_option(name: str, default: Any, val: Any, where: str) -> None:
             raise ConfigError(f"{where}: must be a finite number, got {val!r}")
         if val < 0:
             raise ConfigError(f"{where}: must not be negative")
+        if name.endswith("_days") and val > MAX_OPTION_DAYS:
+            raise ConfigError(f"{where}: {val!r} is out of range (at most {MAX_OPTION_DAYS} days)")
         if val > MAX_OPTION_NUMBER:
             raise ConfigError(f"{where}: {val!r} is out of range (at most {MAX_OPTION_NUMBER:g})")
         relative = name.endswith("tolerance") and not name.startswith(("pp_", "day_")) and isinstance(default, float)

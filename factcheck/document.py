@@ -162,7 +162,7 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.M)
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}+|~{3,}+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
@@ -180,9 +180,16 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
 
 
 def _mask_markdown(text: str, chars: list[str], start: int) -> None:
+    from factcheck import markup_scan
+
     for pattern in (_FENCE, _COMMENT, _INLINE_CODE, _REF_DEF, _LINK_TARGET, _URL, _TAG):
-        for m in pattern.finditer(text, start):
-            s, e = m.span()
+        if pattern is _INLINE_CODE:  # the regexes' spans, found in linear time (runs of backticks, "](")
+            spans = markup_scan.inline_code(text, start)
+        elif pattern is _LINK_TARGET:
+            spans = markup_scan.link_targets(text, start)
+        else:
+            spans = (m.span() for m in pattern.finditer(text, start))
+        for s, e in spans:
             if pattern is _LINK_TARGET:
                 s += 1  # keep the "]"
             _blank(chars, s, e)
@@ -202,14 +209,22 @@ _META_DATE = re.compile(
     r"pubdate|publish-date|dc\.date)[\"'][^>]*>",
     re.I,
 )
+_META_OPEN = re.compile(r"<meta\b", re.I)
+_META_ATTR = re.compile(
+    r"(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|date|datePublished|"
+    r"pubdate|publish-date|dc\.date)[\"']",
+    re.I,
+)  # _META_DATE is _META_OPEN, [^>]*?, this, [^>]*>: markup_scan.tags_to_gt finds it in linear time
 _CONTENT = re.compile(r"content\s*=\s*[\"']([^\"']+)", re.I)
 
 
 def _mask_html(text: str) -> tuple[str, date | None]:
     chars = list(text)
     published = None
-    for m in _META_DATE.finditer(text):
-        c = _CONTENT.search(m.group(0))
+    from factcheck import markup_scan
+
+    for s, e in markup_scan.tags_to_gt(text, _META_OPEN, _META_ATTR):
+        c = _CONTENT.search(text, s, e)
         if c and (published := _parse_date(c.group(1))):
             break
     for pattern in (_COMMENT, _HTML_SKIP):
@@ -261,26 +276,45 @@ def _parse_date(value: str) -> date | None:
 
 
 _DIRECTIVE = re.compile(r"<!--\s*factcheck\s*:\s*(ignore|off|on|disable|enable)\b([^>]*?)-->", re.I)
+_DIRECTIVE_OPEN = re.compile(r"<!--\s*factcheck\s*:\s*(ignore|off|on|disable|enable)\b", re.I)
 _PARAGRAPH_END = re.compile(r"\S.*?(?:\n[ \t]*\n|\Z)", re.S)
+_NON_SPACE = re.compile(r"\S")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _suppressions(text: str) -> list[Suppression]:
     out: list[Suppression] = []
     open_off: tuple[int, int] | None = None
-    for m in _DIRECTIVE.finditer(text):
+    from factcheck import markup_scan
+
+    last: list[int] = []  # the last paragraph search: [first non-space, start of its blank line, end]
+
+    def para_end(pos: int) -> int:
+        """``_PARAGRAPH_END.search(text, pos).end()``; directives of one paragraph share one search."""
+        if last and pos <= last[1]:
+            first = _NON_SPACE.search(text, pos)
+            if first is not None and first.start() < last[1]:
+                return last[2]
+        para = _PARAGRAPH_END.search(text, pos)
+        if para is None:
+            return len(text)
+        blank = _BLANK_LINE.search(text, para.start() + 1)
+        last[:] = [para.start(), blank.start() if blank and blank.end() == para.end() else para.end(), para.end()]
+        return para.end()
+
+    for m_start, m_end, m in markup_scan.directives(text, _DIRECTIVE_OPEN):  # _DIRECTIVE, in linear time
         verb = m.group(1).lower()
-        ids = frozenset(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r) or None
+        ids = frozenset(r for r in re.split(r"[\s,]+", text[m.end() : m_end - 3].strip()) if r) or None
         if verb in {"off", "disable"}:
             if open_off is None:
-                open_off = m.span()
+                open_off = (m_start, m_end)
         elif verb in {"on", "enable"}:
             if open_off is not None:
-                out.append(Suppression(open_off[1], m.start(), None, *open_off))
+                out.append(Suppression(open_off[1], m_start, None, *open_off))
                 open_off = None
         else:
-            para = _PARAGRAPH_END.search(text, m.end())
-            end = para.end() if para else len(text)
-            out.append(Suppression(m.end(), end, ids, m.start(), m.end()))
+            end = para_end(m_end)
+            out.append(Suppression(m_end, end, ids, m_start, m_end))
     if open_off is not None:
         out.append(Suppression(open_off[1], len(text), None, *open_off))
     return out

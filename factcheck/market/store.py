@@ -397,6 +397,15 @@ class MarketData:
         """All (symbol, name) pairs sharing a ticker, primary first: tickers are not unique."""
         return [(c.symbol, c.name) for c in self._coin_index().get(symbol.upper(), [])]
 
+    def snapshot_days(self, asset: str) -> list[str]:
+        """The ISO days with a CoinGecko snapshot for ``asset``, sorted ([] when none): for clipping a window to
+        the data before a day-by-day walk."""
+        coin = self.coin(asset)
+        if coin is None:
+            return []
+        self.snapshot(asset, dt.date(2000, 1, 1))  # loads the coin's rows
+        return sorted(coin.rows or ())
+
     def snapshot(self, asset: str, day: DayLike) -> PricePoint | None:
         """CoinGecko's USD price snapshot (one per day) for a ticker or coin name."""
         coin = self.coin(asset)
