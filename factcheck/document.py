@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -70,6 +71,11 @@ class Document:
 def decode(data: bytes, path: str) -> str:
     if len(data) > MAX_BYTES:
         raise InputError(f"{path}: file is {len(data) / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MiB limit")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # UTF-32: its BOM starts like UTF-16's
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not valid UTF-32 text ({exc.reason})") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -86,22 +92,33 @@ def decode(data: bytes, path: str) -> str:
 
 
 def read_path(path: str) -> Document:
-    """Read one file (or ``-`` for standard input) into a Document."""
+    """Read one file (or ``-`` for standard input) into a Document.
+
+    Only regular files are read (a FIFO, a device such as /dev/zero or a socket is refused without
+    opening it), and never more than ``MAX_BYTES``: a file that grows while read is cut off and refused.
+    """
+    import stat
     import sys
 
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
         return parse(decode(data, "-"), "-", "markdown")
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file or directory")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory")
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MiB limit")
-        data = p.read_bytes()
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except (OSError, ValueError) as exc:  # ELOOP (a symlink loop), EACCES, a NUL in the name, ...
+        raise InputError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{path}: is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{path}: not a regular file (a device, FIFO or socket); not read")
+    if st.st_size > MAX_BYTES:
+        raise InputError(f"{path}: file is {st.st_size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MiB limit")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     suffix = p.suffix.lower()
@@ -147,7 +164,7 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.M)
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}+|~{3,}+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
@@ -165,9 +182,16 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
 
 
 def _mask_markdown(text: str, chars: list[str], start: int) -> None:
+    from factcheck import markup_scan
+
     for pattern in (_FENCE, _COMMENT, _INLINE_CODE, _REF_DEF, _LINK_TARGET, _URL, _TAG):
-        for m in pattern.finditer(text, start):
-            s, e = m.span()
+        if pattern is _INLINE_CODE:  # the regexes' spans, found in linear time (runs of backticks, "](")
+            spans = markup_scan.inline_code(text, start)
+        elif pattern is _LINK_TARGET:
+            spans = markup_scan.link_targets(text, start)
+        else:
+            spans = (m.span() for m in pattern.finditer(text, start))
+        for s, e in spans:
             if pattern is _LINK_TARGET:
                 s += 1  # keep the "]"
             _blank(chars, s, e)
@@ -187,14 +211,22 @@ _META_DATE = re.compile(
     r"pubdate|publish-date|dc\.date)[\"'][^>]*>",
     re.I,
 )
+_META_OPEN = re.compile(r"<meta\b", re.I)
+_META_ATTR = re.compile(
+    r"(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|date|datePublished|"
+    r"pubdate|publish-date|dc\.date)[\"']",
+    re.I,
+)  # _META_DATE is _META_OPEN, [^>]*?, this, [^>]*>: markup_scan.tags_to_gt finds it in linear time
 _CONTENT = re.compile(r"content\s*=\s*[\"']([^\"']+)", re.I)
 
 
 def _mask_html(text: str) -> tuple[str, date | None]:
     chars = list(text)
     published = None
-    for m in _META_DATE.finditer(text):
-        c = _CONTENT.search(m.group(0))
+    from factcheck import markup_scan
+
+    for s, e in markup_scan.tags_to_gt(text, _META_OPEN, _META_ATTR):
+        c = _CONTENT.search(text, s, e)
         if c and (published := _parse_date(c.group(1))):
             break
     for pattern in (_COMMENT, _HTML_SKIP):
@@ -249,7 +281,9 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     """Fenced and inline code of a Markdown text: a directive shown there is an example, not a directive."""
     if "factcheck" not in text:
         return []
-    return [m.span() for pattern in (_FENCE, _INLINE_CODE) for m in pattern.finditer(text)]
+    from factcheck import markup_scan
+
+    return [m.span() for m in _FENCE.finditer(text)] + list(markup_scan.inline_code(text))
 
 
 def _suppressions(text: str, path: str = "-", code: Sequence[tuple[int, int]] = ()) -> list[Suppression]:

@@ -7,15 +7,17 @@ directive ("disable-nxt-line") can silently switch checking off. Rule names are 
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 SCOPES = frozenset({"paragraph", "next-line", "line", "start", "end"})
-_COMMENT = re.compile(r"<!--\s*factcheck\s*:\s*(.*?)\s*-->", re.I | re.S)
+_OPEN = re.compile(r"<!--\s*factcheck\s*:", re.I)  # the comment runs to the first "-->" after it
 _WORD = re.compile(r"[A-Za-z][\w-]*")
-_PARAGRAPH_END = re.compile(r"\S.*?(?:\n[ \t]*\n|\Z)", re.S)
+_NON_SPACE = re.compile(r"\S")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(slots=True)
@@ -50,15 +52,22 @@ def directives(text: str, path: str = "-", code: Sequence[tuple[int, int]] = ())
     from factcheck.document import InputError
 
     words = directive_words()
+    merged: list[list[int]] = []  # the code spans as disjoint stretches, in order
+    for s, e in sorted(code):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    code_starts = [s for s, _ in merged]
     out = []
-    for m in _COMMENT.finditer(text):
-        if any(s <= m.start() < e for s, e in code):
+    for start, end, body in _comments(text):
+        k = bisect.bisect_right(code_starts, start) - 1
+        if k >= 0 and start < merged[k][1]:
             continue
-        body = m.group(1)
         w = _WORD.match(body)
         word = w.group(0).lower() if w else body.split()[0] if body.split() else ""
         if word not in words:
-            line, col = _line_col(text, m.start())
+            line, col = _line_col(text, start)
             shown = word or "(nothing)"
             raise InputError(
                 f"{path}:{line}:{col}: unknown factcheck directive {shown!r} "
@@ -66,8 +75,41 @@ def directives(text: str, path: str = "-", code: Sequence[tuple[int, int]] = ())
             )
         rest = body[w.end() :] if w else ""
         ids = frozenset(r for r in re.split(r"[\s,]+", rest.strip()) if r) or None
-        out.append(Directive(word, words[word], ids, m.start(), m.end()))
+        out.append(Directive(word, words[word], ids, start, end))
     return out
+
+
+def _comments(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, body stripped) of each ``<!-- factcheck: BODY -->``, in linear time: a comment ends at the
+    first ``-->`` after its opener, and an opener with none after it (nor any later opener) closes nothing."""
+    done = 0
+    for m in _OPEN.finditer(text):
+        if m.start() < done:
+            continue  # inside the comment before it
+        close = text.find("-->", m.end())
+        if close < 0:
+            return
+        yield m.start(), close + 3, text[m.end() : close].strip()
+        done = close + 3
+
+
+class _Paragraphs:
+    """The end of the paragraph that goes on from a position (through its first blank line, or the text's
+    end); directives of one paragraph share one search, so many of them cost one pass."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.last: tuple[int, int] | None = None  # (where the blank line ending the last paragraph starts, end)
+
+    def end(self, pos: int) -> int:
+        first = _NON_SPACE.search(self.text, pos)
+        if first is None:
+            return len(self.text)
+        if self.last is not None and first.start() < self.last[0]:
+            return self.last[1]
+        blank = _BLANK_LINE.search(self.text, first.start() + 1)
+        self.last = (blank.start(), blank.end()) if blank else (len(self.text), len(self.text))
+        return self.last[1]
 
 
 def _line_end(text: str, offset: int) -> int:
@@ -81,15 +123,15 @@ def spans(
     """(start, end, rules, directive_start, directive_end) for each stretch the directives cover."""
     out: list[tuple[int, int, frozenset[str] | None, int, int]] = []
     open_: list[Directive] = []  # "start" directives not closed yet
+    paragraphs = _Paragraphs(text)
     for d in directives(text, path, code):
         if d.scope == "paragraph":
-            para = _PARAGRAPH_END.search(text, d.end)
-            out.append((d.end, para.end() if para else len(text), d.rules, d.start, d.end))
+            out.append((d.end, paragraphs.end(d.end), d.rules, d.start, d.end))
         elif d.scope == "line":
             begin = text.rfind("\n", 0, d.start) + 1
             out.append((begin, _line_end(text, d.end), d.rules, d.start, d.end))
         elif d.scope == "next-line":
-            nxt = re.compile(r"[^\s]").search(text, _line_end(text, d.end))
+            nxt = _NON_SPACE.search(text, _line_end(text, d.end))
             if nxt:
                 begin = text.rfind("\n", 0, nxt.start()) + 1
                 out.append((begin, _line_end(text, nxt.start()), d.rules, d.start, d.end))

@@ -129,6 +129,7 @@ class _Series:
         self._highs: list[float] | None = None  # the final candles' highs, parallel to days()
         self._cache_partial: dict[str, Candle | None] = {}
         self._shipped_label = f"data: {base}/{quote} 1d, {exchange}, "
+        self.warnings: list[str] | None = None  # the MarketData's list: one line per bad store file
 
     def _load(self) -> None:
         if self._shipped is None:
@@ -139,9 +140,12 @@ class _Series:
         if self._store is None:
             self._store = {}
             if self.store_path is not None:
-                from factcheck.market import storefiles
+                from factcheck.market.storecheck import read_valid_rows
 
-                for row in storefiles.read_rows(self.store_path):
+                rows, warning = read_valid_rows(self.store_path)
+                if warning and self.warnings is not None and warning not in self.warnings:
+                    self.warnings.append(warning)
+                for row in rows:
                     self._store[row.date[:10]] = row
 
     def days(self) -> list[str]:
@@ -242,6 +246,7 @@ class MarketData:
         self._hmrc: tuple[dict[str, int], dict[str, list[str]]] | None = None
         self._fawaz: dict[tuple[str, str], float] | None = None
         self._fx_cache: dict[tuple[str, dt.date], Rate | None] = {}
+        self.warnings: list[str] = []  # one line per store file with bad rows or that cannot be read
 
     # manifests
     def manifest(self, dataset: str) -> dict:
@@ -269,11 +274,17 @@ class MarketData:
         if self.store_dir is not None and (self.store_dir / STORE_OHLCV_DIR).is_dir():
             from factcheck.market import storefiles
 
-            for sf in storefiles.list_series(self.store_dir):
+            try:
+                listed = storefiles.list_series(self.store_dir)
+            except OSError as exc:
+                listed = []
+                self.warnings.append(f"market store {self.store_dir} cannot be listed ({exc.strerror or exc}); ignored")
+            for sf in listed:
                 if sf.timeframe != "1d":
                     continue
                 series = by_key.setdefault((sf.exchange, sf.base, sf.quote), _Series(sf.exchange, sf.base, sf.quote))
                 series.store_path = sf.path
+                series.warnings = self.warnings
         index: dict[str, list[_Series]] = {}
         for series in by_key.values():
             index.setdefault(series.base, []).append(series)
@@ -385,6 +396,15 @@ class MarketData:
     def coins_for_symbol(self, symbol: str) -> list[tuple[str, str]]:
         """All (symbol, name) pairs sharing a ticker, primary first: tickers are not unique."""
         return [(c.symbol, c.name) for c in self._coin_index().get(symbol.upper(), [])]
+
+    def snapshot_days(self, asset: str) -> list[str]:
+        """The ISO days with a CoinGecko snapshot for ``asset``, sorted ([] when none): for clipping a window to
+        the data before a day-by-day walk."""
+        coin = self.coin(asset)
+        if coin is None:
+            return []
+        self.snapshot(asset, dt.date(2000, 1, 1))  # loads the coin's rows
+        return sorted(coin.rows or ())
 
     def snapshot(self, asset: str, day: DayLike) -> PricePoint | None:
         """CoinGecko's USD price snapshot (one per day) for a ticker or coin name."""
@@ -587,12 +607,13 @@ class MarketData:
             )
         if self.store_dir is not None:
             from factcheck.market import storefiles
+            from factcheck.market.storecheck import read_valid_rows
 
             for sf in storefiles.list_series(self.store_dir):
-                rows = storefiles.read_rows(sf.path)
+                rows, warning = read_valid_rows(sf.path)
                 partial = sum(1 for r in rows if not r.final)
                 notes = [f"{partial} partial row(s) (day still running when fetched), not used by checks"]
-                notes = notes if partial else []
+                notes = (notes if partial else []) + ([warning] if warning else [])
                 out.append(
                     DatasetInfo(
                         f"{sf.exchange} {sf.symbol} {sf.timeframe}",
