@@ -115,6 +115,9 @@ class DatasetInfo:
 # --- daily OHLCV series ------------------------------------------------------------------------------
 
 
+_COLUMNS = ("open", "high", "low", "close")
+
+
 class _Series:
     """Daily candles of one (exchange, base, quote): shipped lines plus store rows (store wins)."""
 
@@ -126,7 +129,7 @@ class _Series:
         self._store: dict[str, storefiles.StoredRow] | None = None
         self._cache: dict[str, Candle | None] = {}
         self._days: list[str] | None = None
-        self._highs: list[float] | None = None  # the final candles' highs, parallel to days()
+        self._columns: dict[str, list[float]] = {}  # price columns of the final candles, parallel to days()
         self._cache_partial: dict[str, Candle | None] = {}
         self._shipped_label = f"data: {base}/{quote} 1d, {exchange}, "
         self.warnings: list[str] | None = None  # the MarketData's list: one line per bad store file
@@ -161,16 +164,24 @@ class _Series:
 
     def highs(self) -> list[float]:
         """The high of each day of :meth:`days` (what :meth:`get` would give), without building candles."""
-        if self._highs is None:
+        return self.column("high")
+
+    def column(self, name: str) -> list[float]:
+        """One price column ("open", "high", "low", "close") of each day of :meth:`days`, without building
+        candles (cached)."""
+        hit = self._columns.get(name)
+        if hit is None:
             days = self.days()
             assert self._shipped is not None and self._store is not None
             store, shipped = self._store, self._shipped
-            out = []
+            k = _COLUMNS.index(name) + 1  # the shipped line is date,open,high,low,close,volume
+            hit = []
             for iso in days:
                 row = store.get(iso) if store else None
-                out.append(float(row.high) if row is not None and row.final else float(shipped[iso].split(",", 3)[2]))
-            self._highs = out
-        return self._highs
+                final = row is not None and row.final
+                hit.append(float(getattr(row, name)) if final else float(shipped[iso].split(",", k + 1)[k]))
+            self._columns[name] = hit
+        return hit
 
     def _label(self, iso: str, where: str) -> str:
         place = self.exchange if where == "shipped" else f"{self.exchange} (local store)"
@@ -339,20 +350,23 @@ class MarketData:
                     break
         return out
 
-    def peak(self, asset: str, start: DayLike, end: DayLike, quote: str | None = None) -> Candle | None:
-        """The final candle with the highest high from ``start`` to ``end`` inclusive (the earliest such day),
-        as ``max(self.candles(asset, start, end, quote), key=high)`` gives it, or None if no day is covered."""
+    def peak(
+        self, asset: str, start: DayLike, end: DayLike, quote: str | None = None, by: str = "high"
+    ) -> Candle | None:
+        """The final candle with the highest ``by`` ("high", or "close" for a record on a closing basis) from
+        ``start`` to ``end`` inclusive (the earliest such day), as ``max(self.candles(asset, start, end, quote),
+        key=by)`` gives it, or None if no day is covered."""
         candidates = self._candidates(asset, quote)
         if len(candidates) != 1:
             found = self.candles(asset, start, end, quote)
-            return max(found, key=lambda c: c.high) if found else None
+            return max(found, key=lambda c: getattr(c, by)) if found else None
         series = candidates[0]
         first, last = _as_day(start).isoformat(), _as_day(end).isoformat()
-        days, highs = series.days(), series.highs()
+        days, values = series.days(), series.column(by)
         lo, hi = bisect.bisect_left(days, first), bisect.bisect_right(days, last)
         if lo >= hi:
             return None
-        return series.get(days[max(range(lo, hi), key=highs.__getitem__)])
+        return series.get(days[max(range(lo, hi), key=values.__getitem__)])
 
     def candle_span(self, asset: str, quote: str | None = None) -> tuple[dt.date, dt.date] | None:
         """First and last day with a final candle for ``asset`` (any candidate series), or None."""
