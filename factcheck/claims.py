@@ -131,6 +131,8 @@ class Lexicon:
         "anaphora_entity",
         "anaphora_reach",
         "not_entities",
+        "opener_endings",
+        "not_entity_endings",
         "longest_name",
         "asset_candidates",
         "multi_names",
@@ -167,6 +169,8 @@ class Lexicon:
     anaphora_entity: re.Pattern[str]
     anaphora_reach: int
     not_entities: frozenset[str]
+    opener_endings: tuple[str, ...]  # a capitalised word opening a sentence that ends so is a participle
+    not_entity_endings: tuple[str, ...]  # "Texas-based", "Nasdaq-listed": a describing word, not a name
     longest_name: int
     asset_candidates: re.Pattern[str]  # capitalised words, $TICKERS and lowercase asset names
     multi_names: dict[str, list[tuple[str, ...]]]
@@ -246,6 +250,8 @@ def lexicon() -> Lexicon:
         anaphora_entity=_words_regex(c["anaphora"]["entity"]),
         anaphora_reach=int(c["anaphora"].get("reach", 3)),
         not_entities=frozenset(c["not_entities"]),
+        opener_endings=tuple(c.get("opener_endings", [])),
+        not_entity_endings=tuple(c.get("not_entity_endings", [])),
         longest_name=longest,
         asset_candidates=_candidates_regex(sorted(lowercase, key=len, reverse=True)),
         multi_names={k: sorted(v, key=len, reverse=True) for k, v in multi.items()},
@@ -796,7 +802,7 @@ def _entity_name(lex: Lexicon, text: str) -> str:
     while words_ and words_[0] in lex.not_entities:
         words_.pop(0)
     name = _POSSESSIVE.sub("", " ".join(words_)).strip() if words_ else ""
-    return "" if name in lex.not_entities else name
+    return "" if name in lex.not_entities or name.lower().endswith(lex.not_entity_endings) else name
 
 
 def _mentions_between(lex: Lexicon, masked: str, lo: int, hi: int) -> list[Mention]:
@@ -842,12 +848,28 @@ def _mentions_between(lex: Lexicon, masked: str, lo: int, hi: int) -> list[Menti
             if k and taken[k - 1][1] > m.start():
                 continue
         text = m.group(0)
+        if text.endswith(lex.opener_endings) and " " not in text and _opens_sentence(masked, m.start()):
+            continue  # "Valued at $110,000 a coin, ...", "Trading at $2, ...": a participle, not a name
         name = names.get(text)
         if name is None:
             name = names[text] = _entity_name(lex, text)
         if name:
             out.append((m.start(), m.end(), name, False))
     return out
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts the text, a line or a sentence (after ". ", "? ", ": ", '." ')."""
+    i = pos
+    while i > 0 and pos - i < 12 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    if i == pos:
+        return False  # no space before the word
+    if text[i - 1] in "”\"’'" and i > 1:
+        i -= 1
+    return text[i - 1] in ".!?:"
 
 
 _SHORT_QUOTE = re.compile(r"[“\"]([^”\"]{1,40})[”\"]")

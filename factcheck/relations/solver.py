@@ -68,6 +68,20 @@ class Fig:
 # ---------------------------------------------------------------- reading the document once
 
 
+def _longer_cue_wins(found: set[str], before: list[str]) -> set[str]:
+    """"valued at $1.1 billion": a one-word cue before a figure ("at") that ends a longer cue of another of its
+    roles ("valued at") is that role's word, not a cue of its own."""
+    cues = roles().before
+    ends = {name: cues[name].phrase_end(before) for name in found if name in cues}
+    return {
+        name
+        for name in found
+        if ends.get(name) is None
+        or ends[name][1] > 1
+        or not any(e is not None and e[0] == ends[name][0] and e[1] > 1 for e in ends.values())
+    }
+
+
 def _pair(masked: str, a: Quantity, b: Quantity) -> bool:
     """Two figures of one unit and kind with only a joining word between them: a change's two ends."""
     return (
@@ -208,23 +222,22 @@ class Scene:
         lo = max(clause[0], q.start - 80)
         before = tokens(self.masked[lo : q.start])  # tokenised once for every role
         found = {name for name, cue in r.before.items() if cue.ends(before)}
-        if len(found) > 1:  # "valued at $1.1 billion": a one-word cue ("at") that ends a longer cue of another
-            ends = {name: r.before[name].phrase_end(before) for name in found}  # role is that role's word
-            found = {
-                name
-                for name in found
-                if ends[name] is None
-                or ends[name][1] > 1
-                or not any(e is not None and e[0] == ends[name][0] and e[1] > 1 for e in ends.values())
-            }
+        after = tokens(self.masked[q.end : min(clause[1] + 1, q.end + 60)])
+        after_all = tokens(self.masked[q.end : q.end + 60])
+        after_found = {name for name, cue in r.after.items() if cue.starts(after)}
+        per_each = bool(
+            (found | after_found) & _PER_EACH_AFTER
+            and _PER_EACH_AFTER & {n for n, cue in r.after.items() if cue.starts(after_all)}
+        )
+        if per_each:
+            found -= _NOT_PER_EACH  # "$107,700 per coin" after "average cost of": a price per coin, not a total
+        found = _longer_cue_wins(found, before)
         if prev is not None and prev.end >= clause[0]:  # "four times the $800 million": the multiple's base
             gap = self.masked[prev.end : q.start]
             found |= {name for name, (kinds, pat) in r.after_kind.items() if prev.kind in kinds and pat.fullmatch(gap)}
-        after = tokens(self.masked[q.end : min(clause[1] + 1, q.end + 60)])
-        after_all = tokens(self.masked[q.end : q.end + 60])
-        found |= {name for name, cue in r.after.items() if cue.starts(after)}
-        if found & _PER_EACH_AFTER and _PER_EACH_AFTER & {n for n, cue in r.after.items() if cue.starts(after_all)}:
-            found -= _NOT_PER_EACH  # "$107,700 per coin" after "average cost of": a price per coin, not a total
+        found |= after_found
+        if per_each:
+            found -= _NOT_PER_EACH
         return frozenset(found)
 
     def before(self, fig: Fig, reach: int) -> list[Fig]:
