@@ -61,3 +61,23 @@ def test_valued_at_is_a_total_not_a_price_at(wrong, right):
     assert findings_for("derived-product", wrong, "2024-06-10")
     stated = wrong.split("valued at ")[1].split(" with")[0].split(" at $")[0].rstrip(",")
     assert not findings_for("derived-product", wrong.replace(stated, right, 1), "2024-06-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Miners sold 300, 420 and 280 BTC in the three weeks.", ["BTC", "BTC", "BTC"]),
+        ("The unlocks free 2, 3.5, and 4 million tokens.", [None, None, None]),
+        ("The desks moved 12, 9 and 4.5 million ETH.", ["ETH", "ETH", "ETH"]),
+        ("It paid 12 or 8 ETH per grant.", [None, "ETH"]),  # alternatives keep their own words
+    ],
+)
+def test_a_list_shares_the_unit_written_after_its_last_figure(text, units):
+    assert [u for _, u, _ in _units(text)][: len(units)] == units
+
+
+def test_a_list_with_a_shared_unit_adds_up_and_a_count_in_words_is_no_part():
+    wrong = "The exchange's four cold wallets held 2,100, 640 and 260 BTC at the audit, 3,600 BTC in total."
+    [f] = findings_for("sum", wrong, "2025-06-02")
+    assert "2,100 + 640 + 260" in f.message and "four" not in f.message
+    assert not findings_for("sum", wrong.replace("3,600", "3,000"), "2025-06-02")

@@ -35,6 +35,13 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     prose = wrap.unwrap(doc)  # soft line breaks read as spaces; same length, so offsets are file offsets
     low = lower(prose)
     atoms = scan(prose, low)
+    for i in range(len(atoms) - 2, -1, -1):  # right to left: "1,200, 850 and 450 BTC" are all BTC
+        a, b = atoms[i], atoms[i + 1]
+        factor = ranges.shared_unit(prose, a, b)
+        if factor is not None:
+            assert a.value is not None
+            atoms[i] = replace(a, unit=b.unit, kind=b.kind, value=a.value * factor, half=a.half * factor,
+                               scaled=b.scaled)  # fmt: skip
     out: list[Quantity] = []
     hedge_of: list[hedges.Hedge | None] = [hedges.hedge_before(prose, a.start, a.kind) for a in atoms]
     i = 0
@@ -51,10 +58,6 @@ def extract_quantities(doc: Document) -> list[Quantity]:
                 out.append(_range_quantity(prose, a, b, merged, rstart, h))
                 i += 2
                 continue
-            factor = ranges.shared_unit(prose, a, b)
-            if factor is not None:  # "(3.95 billion to 2.6 billion XRP)": the first figure is XRP too
-                a = replace(a, unit=b.unit, kind=b.kind, value=a.value * factor, half=a.half * factor,
-                            scaled=b.scaled)  # fmt: skip
         out.append(_quantity(prose, a, h))
         i += 1
     out = [q for q in out if _finite(q)]  # "5e308 0" and the like: not a figure anybody can check

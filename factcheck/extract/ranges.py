@@ -61,18 +61,21 @@ def range_start(prose: str, a: Atom, b: Atom, hedge_start: int) -> int | None:
     return start
 
 
+_SHARED_GAP = regex.compile(r"[ \t\xa0]*(?:,[ \t\xa0]*(?:and)?|and|to|[-–])[ \t\xa0]*\Z", regex.V0)
+
+
 def shared_unit(prose: str, a: Atom, b: Atom) -> float | None:
-    """Two figures that are not one range but share the unit written after the second: "(3.95 billion to 2.6
-    billion XRP)", "from 40 to 55 days", "up from 12 to 18 percent", "from 24 to 34 million ETH". ``a`` is a
-    bare number joined to ``b`` by "to" or a dash; the factor its value takes: 1, or ``b``'s scale when only
-    ``b`` writes one and the two are of a size (24 and 34 million; not 500 and 2 million). None: no sharing."""
+    """Figures that share the unit written after the last of them: a pair ("(3.95 billion to 2.6 billion XRP)",
+    "from 40 to 55 days", "from 24 to 34 million ETH") or a list ("1,200, 850 and 450 BTC"). ``a`` is a bare
+    number joined to ``b`` by "to", a dash, a comma or "and" (not "or": alternatives); the factor its value
+    takes: 1, or ``b``'s scale when only ``b`` writes one and the two are of a size (24 and 34 million; not 500
+    and 2 million). None: no sharing."""
     if a.unit is not None or b.unit is None or a.kind != "count" or a.value is None or b.value is None:
         return None
     if a.per or a.word or b.kind == "date" or (a.scaled and not b.scaled):
         return None
     gap = prose[a.end : b.start]
-    g = _GAP.match(gap) if len(gap) <= 8 and "\n" not in gap else None
-    if g is None or g.group("word") in ("and", "through"):
+    if len(gap) > 8 or "\n" in gap or _SHARED_GAP.match(gap) is None:
         return None
     if a.scaled or not b.scaled:
         return 1.0

@@ -359,9 +359,15 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
     """Figures of one relation agree in unit: money in the same currency, amounts of the same asset; a bare
     count goes with a count or an amount of an asset ("3.1 million of the 12.4 million ETH")."""
     a_count, b_count = a.kind == "count" and a.unit is None, b.kind == "count" and b.unit is None
+    if a_count != b_count and not _has_digit(a if a_count else b):
+        return False  # "three hot wallets held 1,200 ... BTC": a number in words counts things, not coins
     if a_count or b_count:
         return (a_count or is_asset_amount(a)) and (b_count or is_asset_amount(b))
     return a.kind == b.kind and a.unit == b.unit
+
+
+def _has_digit(q: Quantity) -> bool:
+    return any(ch.isdigit() for ch in q.number_text or q.text)
 
 
 def _holder(fig: Fig, sc: Scene | None = None) -> str | None:
