@@ -207,6 +207,11 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
                 )
         # checks that report passes put (start, end, evidence) on the context; none do yet
         result.verified.extend(getattr(ctx, "verified", None) or ())
+        if market is not None and ctx.as_of is not None:  # stale data announced (factcheck.market.stale)
+            from factcheck.market.stale import FixHint, announce
+
+            hint = FixHint(str(settings.data_dir) if settings.data_dir else None)
+            findings = announce(ctx, findings, result, hint)
     kept = []
     by_id = {r.id: r for r in checker.rules}
     for f in findings:

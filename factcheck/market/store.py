@@ -238,9 +238,7 @@ class MarketData:
         self._series: dict[str, list[_Series]] | None = None  # base -> candidates, preferred first
         self._coins: dict[str, list[_Coin]] | None = None  # SYMBOL -> coins (primary first)
         self._coin_names: dict[str, _Coin] = {}
-        self._ecb: tuple[dict[str, int], dict[str, str]] | None = None
-        self._hmrc: tuple[dict[str, int], dict[str, list[str]]] | None = None
-        self._fawaz: dict[tuple[str, str], float] | None = None
+        self._fx_sources: list | None = None
         self._fx_cache: dict[tuple[str, dt.date], Rate | None] = {}
 
     # manifests
@@ -411,6 +409,21 @@ class MarketData:
             time_utc,
         )
 
+    def snapshot_last_day(self, asset: str) -> dt.date | None:
+        """The last day with a CoinGecko snapshot for ``asset`` (ticker or coin name), or None."""
+        coin = self.coin(asset)
+        if coin is None:
+            return None
+        if coin.rows is None:
+            self.snapshot(asset, dt.date(1970, 1, 1))  # loads the coin's rows
+        return dt.date.fromisoformat(max(coin.rows)) if coin.rows else None
+
+    def price_last_day(self, asset: str) -> dt.date | None:
+        """The last day with a price for ``asset``: a final daily candle or a snapshot, whichever is later."""
+        span = self.candle_span(asset)
+        days = [d for d in (span[1] if span else None, self.snapshot_last_day(asset)) if d is not None]
+        return max(days) if days else None
+
     def price(self, asset: str, day: DayLike, quote: str | None = None) -> PricePoint | None:
         """A price for ``asset`` on ``day``: the daily close where a candle exists (quote USDT for Binance),
         else CoinGecko's USD snapshot. ``kind`` says which ("close" | "snapshot"); ``quote`` says the unit.
@@ -433,94 +446,58 @@ class MarketData:
         return sorted(set(self._series_index()) | set(self._coin_index()))
 
     # FX
-    def _ecb_table(self) -> tuple[dict[str, int], dict[str, str]]:
-        if self._ecb is None:
-            try:
-                lines = (self.shipped_dir / ECB_DIR / "eurofxref.csv").read_text(encoding="utf-8").splitlines()
-            except FileNotFoundError:
-                lines = []
-            columns = {name: i for i, name in enumerate(lines[0].split(","))} if lines else {}
-            self._ecb = (columns, {ln[:10]: ln for ln in lines[1:] if ln})
-        return self._ecb
+    def fx_sources(self) -> list:
+        """The exchange-rate sources (factcheck.market.sources), preferred first."""
+        if self._fx_sources is None:
+            from factcheck.market.sources import fx_sources
 
-    def _hmrc_table(self) -> tuple[dict[str, int], dict[str, list[str]]]:
-        if self._hmrc is None:
-            try:
-                lines = (self.shipped_dir / HMRC_DIR / "hmrc_monthly.csv").read_text(encoding="utf-8").splitlines()
-            except FileNotFoundError:
-                lines = []
-            columns = {name.split("_")[0]: i for i, name in enumerate(lines[0].split(","))} if lines else {}
-            self._hmrc = (columns, {ln[:7]: ln.split(",") for ln in lines[1:] if ln})
-        return self._hmrc
+            self._fx_sources = fx_sources(self.shipped_dir, self.store_dir)
+        return self._fx_sources
 
-    def _fawaz_table(self) -> dict[tuple[str, str], float]:
-        if self._fawaz is None:
-            table: dict[tuple[str, str], float] = {}
-            try:
-                lines = (self.shipped_dir / FAWAZ_DIR / "usd_snapshots.csv").read_text(encoding="utf-8").splitlines()
-            except FileNotFoundError:
-                lines = []
-            for line in lines[1:]:
-                if line:
-                    day, code, value = line.split(",")
-                    table[(day, code)] = float(value)
-            self._fawaz = table
-        return self._fawaz
-
-    def _ecb_rate(self, cur: str, day: dt.date) -> Rate | None:
-        columns, rows = self._ecb_table()
-        if "USD" not in columns or (cur != "EUR" and cur not in columns):
+    def _daily_rate(self, source, cur: str, day: dt.date) -> Rate | None:
+        if not source.publishes(cur):
             return None
+        last = source.last_day()
+        if last is None or (day > last and business_day_between(last, day)):
+            return None  # the source ends before a business day up to ``day``: its last rate is stale
         for back in range(FX_MAX_STALE_DAYS + 1):
             used = day - dt.timedelta(days=back)
-            line = rows.get(used.isoformat())
-            if line is None:
-                continue
-            cells = line.split(",")
-            usd = cells[columns["USD"]]
-            value = cells[columns[cur]] if cur != "EUR" else "1"
-            if not usd or not value:
-                continue
-            return Rate(
-                cur,
-                float(value) / float(usd),
-                used,
-                "daily",
-                f"data: {cur} per USD, ECB reference rate, {used.isoformat()}",
-                day,
-            )
-        return None
-
-    def _fawaz_rate(self, cur: str, day: dt.date) -> Rate | None:
-        if cur in self._coin_index() or cur in self._series_index():
-            return None  # the snapshots also list crypto codes: a crypto asset is not a currency here
-        table = self._fawaz_table()
-        for back in range(FX_MAX_STALE_DAYS + 1):
-            used = day - dt.timedelta(days=back)
-            value = table.get((used.isoformat(), cur))
+            value = source.per_usd(cur, used.isoformat())
             if value:
-                return Rate(
-                    cur, value, used, "daily", f"data: {cur} per USD, fawazahmed0 currency-api, {used.isoformat()}", day
-                )
+                return Rate(cur, value, used, "daily", source.label(cur, used.isoformat()), day)
         return None
 
-    def _hmrc_rate(self, cur: str, day: dt.date) -> Rate | None:
-        columns, rows = self._hmrc_table()
+    def _monthly_rate(self, source, cur: str, day: dt.date) -> Rate | None:
         month = f"{day.year:04d}-{day.month:02d}"
-        cells = rows.get(month)
-        if cells is None or cur not in columns or "USD" not in columns:
+        value = source.per_usd(cur, month) if source.publishes(cur) else None
+        if not value:
             return None
-        value, usd = cells[columns[cur]], cells[columns["USD"]]
-        if not value or not usd:
-            return None
-        return Rate(
-            cur,
-            float(value) / float(usd),
-            day.replace(day=1),
-            "monthly",
-            f"data: {cur} per USD, HMRC monthly rate, {month}",
-            day,
-        )
+        return Rate(cur, value, day.replace(day=1), "monthly", source.label(cur, month), day)
+
+    def _lookup_fx(self, cur: str, day: dt.date) -> Rate | None:
+        for source in self.fx_sources():
+            rate = self._daily_rate(source, cur, day) if source.kind == "fx-daily" else None
+            if rate is not None:
+                return rate
+        for source in self.fx_sources():
+            rate = self._monthly_rate(source, cur, day) if source.kind == "fx-monthly" else None
+            if rate is not None:
+                return rate
+        return None
+
+    def fx_last_day(self, currency: str) -> dt.date | None:
+        """The last day any source has a rate for ``currency`` (a monthly rate covers its whole month)."""
+        cur = currency.upper()
+        days = [d for s in self.fx_sources() if s.publishes(cur) and (d := s.last_day(cur)) is not None]
+        return max(days) if days else None
+
+    def fx_source_for(self, currency: str) -> str | None:
+        """The name of the preferred refreshable daily source that publishes ``currency``."""
+        cur = currency.upper()
+        for s in self.fx_sources():
+            if s.kind == "fx-daily" and s.spec.refreshable and s.publishes(cur):
+                return s.name
+        return None
 
     def fx(self, currency: str, day: DayLike) -> Rate | None:
         """Units of ``currency`` per 1 USD on ``day``.
@@ -536,7 +513,7 @@ class MarketData:
         key = (cur, d)
         hit = self._fx_cache.get(key, _MISSING)
         if hit is _MISSING:
-            hit = self._fx_cache[key] = self._ecb_rate(cur, d) or self._fawaz_rate(cur, d) or self._hmrc_rate(cur, d)
+            hit = self._fx_cache[key] = self._lookup_fx(cur, d)
         return hit  # type: ignore[return-value]
 
     def fx_monthly(self, currency: str, day: DayLike) -> Rate | None:
@@ -544,12 +521,17 @@ class MarketData:
         cur = currency.upper()
         if cur == "USD":
             return None
-        return self._hmrc_rate(cur, _as_day(day))
+        for source in self.fx_sources():
+            rate = self._monthly_rate(source, cur, _as_day(day)) if source.kind == "fx-monthly" else None
+            if rate is not None:
+                return rate
+        return None
 
     def fx_currencies(self) -> list[str]:
-        ecb_cols, _ = self._ecb_table()
-        hmrc_cols, _ = self._hmrc_table()
-        codes = {c for c in ecb_cols if c != "date"} | {c for c in hmrc_cols if c != "month"} | {"EUR"}
+        codes = {"EUR"}
+        for s in self.fx_sources():
+            if s.name != "fawazahmed0":
+                codes |= s.codes()
         return sorted(codes)
 
     # coverage
@@ -609,6 +591,13 @@ class MarketData:
                     )
                 )
         return out
+
+
+def business_day_between(last: dt.date, day: dt.date) -> bool:
+    """A weekday after ``last``, up to ``day``: a daily FX source that ends at ``last`` misses a rate for it."""
+    if (day - last).days >= 7:
+        return True
+    return any((last + dt.timedelta(days=k)).weekday() < 5 for k in range(1, (day - last).days + 1))
 
 
 def _split_csv(line: str) -> list[str]:

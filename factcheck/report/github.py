@@ -19,6 +19,9 @@ def escape_property(value: str) -> str:
 def render(results: list[FileResult]) -> str:
     out = []
     for r in results:
+        for n in r.notices:  # file-level: a warning on the file, no line
+            head = f"file={escape_property(r.path)},title={escape_property(f'factcheck {n.kind}')}"
+            out.append(f"::warning {head}::{escape_data(n.message)}")
         lines = LineIndex(r.text)
         for f in r.findings:
             line, col = lines.line_col(f.start)
