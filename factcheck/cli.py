@@ -70,7 +70,7 @@ def build_parser(data_commands: bool = True) -> argparse.ArgumentParser:
         from factcheck.market.info import add_info_arguments
         from factcheck.market.update import add_update_arguments
 
-        update = data_sub.add_parser("update", help="fetch candles through ccxt into the user's store")
+        update = data_sub.add_parser("update", help="fetch candles (ccxt) and exchange rates into the store")
         add_update_arguments(update)
         info = data_sub.add_parser("info", help="show shipped data and the user's store")
         add_info_arguments(info)
