@@ -56,6 +56,10 @@ def build_parser(data_commands: bool = True) -> argparse.ArgumentParser:
     check.add_argument("--ignore", metavar="RULE,...", help="skip these rules (ids or categories)")
     check.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest one)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="text colour")
+    check.add_argument("--fetch", action="store_true", help="fetch the prices and rates the claims need")
+    check.add_argument("--exchange", metavar="ID", help="ccxt exchange for --fetch (default: binance)")
+    check.add_argument("--exchange-url", metavar="URL", help="replace the exchange's REST API root")
+    check.add_argument("--fx-url", metavar="URL", help="replace the rate sources' URL root")
 
     extract = sub.add_parser("extract", help="list every figure found in drafts")
     extract.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for standard input")
@@ -279,7 +283,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         fail_on=args.fail_on,
         as_of=args.as_of,
         data_dir=args.data_dir,
+        fetch=args.fetch,
+        exchange=args.exchange,
+        exchange_url=args.exchange_url,
+        fx_url=args.fx_url,
     )
+    if settings.fetch:
+        from factcheck.market.fetch import check_options
+
+        check_options(settings)  # a bad --exchange or URL is a usage error before any file is read
     checker = Checker(settings)
     problems: list[str] = []
     results = []

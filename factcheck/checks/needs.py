@@ -52,20 +52,23 @@ def claim_needs(ctx: CheckContext) -> list[Need]:
     from factcheck.checks.price_level import level_claims
     from factcheck.checks.price_move import move_claims
 
+    def wanted(rule_id: str) -> bool:  # the claims of a rule the run does not select need nothing
+        return not ctx.options or rule_id in ctx.options or "unverifiable" in ctx.options
+
     out: list[Need] = []
-    for item in level_claims(ctx):
+    for item in level_claims(ctx) if wanted("price-level") else ():
         if item.windows and _fetchable_missing(item.missing):
             q = item.claim.quantity
             out.append(_asset_need(item.asset or item.named, item.windows, ((q.start, q.end),)))
-    for m in move_claims(ctx):
+    for m in move_claims(ctx) if wanted("price-move") else ():
         if m.windows and _fetchable_missing(m.missing):
             q = m.claim.quantity
             out.append(_asset_need(m.asset or m.named, m.windows, ((q.start, q.end),), before=1))
-    for a, b in conversion_pairs(ctx):
+    for a, b in conversion_pairs(ctx) if wanted("fx-conversion") else ():
         spans = ((a.quantity.start, a.quantity.end), (b.quantity.start, b.quantity.end))
         for cur in sorted({str(a.quantity.unit), str(b.quantity.unit)} - {"USD"}):
             out.append(Need("currency", cur, ctx.as_of - timedelta(days=7), ctx.as_of, ctx.as_of, spans))
-    for a, b in valuation_pairs(ctx):
+    for a, b in valuation_pairs(ctx) if wanted("crypto-valuation") else ():
         ref = mc.claim_date(ctx, b) or mc.claim_date(ctx, a)
         windows = list(ref.windows) if ref is not None and ref.windows else mc.press(ctx)
         if windows:
