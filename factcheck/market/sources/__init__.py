@@ -86,6 +86,7 @@ class FxSource:
         self._store: dict[str, dict[str, float]] | None = None
         self._days: list[str] | None = None
         self._codes: set[str] | None = None
+        self._last: dict[str | None, dt.date | None] = {}
 
     # identity
     @property
@@ -154,19 +155,15 @@ class FxSource:
             return None
         return value / usd
 
-    def manifest(self) -> dict:
-        import tomllib
-
-        try:
-            with open(self.shipped_dir / "manifest.toml", "rb") as fh:
-                return tomllib.load(fh)
-        except FileNotFoundError:
-            return {}
+    def _shipped_codes(self) -> set[str]:
+        """The currencies of the shipped file (subclasses read them off its header or rows)."""
+        return set()
 
     def codes(self) -> set[str]:
-        """Every currency the source publishes (its base included): the manifest's list and the store's codes."""
-        if getattr(self, "_codes", None) is None:
-            out = {self.spec.base, *self.manifest().get("currencies", [])}
+        """Every currency the source publishes (its base included): the shipped file's and the store's."""
+        if self._codes is None:
+            self._shipped_map()
+            out = {self.spec.base, *self._shipped_codes()}
             for row in self.store_rows().values():
                 out.update(row)
             self._codes = out
@@ -177,6 +174,12 @@ class FxSource:
 
     def last_day(self, code: str | None = None) -> dt.date | None:
         """The last day the source has a rate for ``code`` (any code when None); a month's last day if monthly."""
+        if code in self._last:
+            return self._last[code]
+        self._last[code] = found = self._find_last(code)
+        return found
+
+    def _find_last(self, code: str | None) -> dt.date | None:
         for key in reversed(self.keys()):
             if code is None or self.per_usd(code, key) is not None:
                 return _end_of(key)

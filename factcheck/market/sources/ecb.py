@@ -19,6 +19,9 @@ class EcbSource(FxSource):
         self._columns = lines[0].split(",") if lines else []
         return {ln[:10]: ln for ln in lines[1:] if ln}
 
+    def _shipped_codes(self) -> set[str]:
+        return set(getattr(self, "_columns", [])[1:])
+
     def _parse_shipped(self, raw: Any) -> dict[str, float]:
         cells = raw.split(",")
         return {code: float(v) for code, v in zip(self._columns[1:], cells[1:], strict=False) if v}

@@ -35,8 +35,15 @@ class FawazSource(FxSource):
     def _parse_shipped(self, raw: Any) -> dict[str, float]:
         return raw
 
+    def _shipped_codes(self) -> set[str]:
+        return {code for row in self._shipped_map().values() for code in row}
+
     def codes(self) -> set[str]:
-        return super().codes() & (_fiat() | {"USD"})
+        if self._fiat_codes is None:
+            self._fiat_codes = super().codes() & (_fiat() | {"USD"})
+        return self._fiat_codes
+
+    _fiat_codes: set[str] | None = None
 
     def download(self, url: str, since: dt.date, until: dt.date, timeout: float) -> dict[str, dict[str, float]]:
         fiat = _fiat()

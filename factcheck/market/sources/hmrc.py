@@ -21,9 +21,8 @@ class HmrcSource(FxSource):
         cells = raw.split(",")
         return {code: float(v) for code, v in zip(self._columns[1:], cells[1:], strict=False) if v}
 
-    def codes(self) -> set[str]:
-        self._shipped_map()
-        return {"GBP", *getattr(self, "_columns", [])[1:]}
+    def _shipped_codes(self) -> set[str]:
+        return set(getattr(self, "_columns", [])[1:])
 
     def label(self, code: str, key: str) -> str:
         return f"data: {code} per USD, {self.spec.label}, {key}"
