@@ -144,3 +144,15 @@ def test_a_day_still_running_is_fetched_as_partial_and_the_last_complete_day_che
 def test_an_unknown_exchange_is_a_usage_error(tmp_path, capsys):
     code = main(["check", str(_draft(tmp_path)), "--fetch", "--exchange", "nosuchexchange"])
     assert code == 2 and "nosuchexchange" in capsys.readouterr().err
+
+
+def test_a_close_of_today_is_not_over_yet_and_says_so_even_after_fetch(tmp_path, capsys):
+    store = tmp_path / "store"
+    draft = _draft(tmp_path, day=TODAY)  # "closed at ... on <today>": today's candle is still forming
+    with FakeBinance(first_day=TODAY - dt.timedelta(days=30)) as exchange:
+        code, f, _ = _check(draft, store, capsys, "--fetch", "--exchange-url", exchange.url, "--select", "price-level")
+    rows = storefiles.read_rows(storefiles.series_path(store, "binance", "BTC", "USDT", "1d"))
+    assert rows[-1].date == TODAY.isoformat() and rows[-1].final is False
+    (btc,) = f["notices"]
+    assert btc["subject"] == "BTC" and btc["needed"] == TODAY.isoformat() and "not over yet" in btc["message"]
+    assert _status(f, "$") == "unchecked" and code == 0
