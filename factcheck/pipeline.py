@@ -163,7 +163,7 @@ class Checker:
             from factcheck.market.store import open_market
 
             try:
-                self._market = open_market(self.settings.data_dir)
+                self._market = open_market(self.settings.data_dir, prefer_exchange=self.settings.exchange)
             except InputError:
                 raise
             except Exception as exc:  # a broken store must not stop the other checks

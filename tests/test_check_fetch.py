@@ -156,3 +156,21 @@ def test_a_close_of_today_is_not_over_yet_and_says_so_even_after_fetch(tmp_path,
     (btc,) = f["notices"]
     assert btc["subject"] == "BTC" and btc["needed"] == TODAY.isoformat() and "not over yet" in btc["message"]
     assert _status(f, "$") == "unchecked" and code == 0
+
+
+def test_with_two_exchanges_stored_the_check_uses_the_one_asked_for_and_says_so(tmp_path, capsys):
+    from fake_sources import FakeBitstamp
+
+    store = tmp_path / "store"
+    draft = _draft(tmp_path)
+    with FakeBinance(first_day=TODAY - dt.timedelta(days=30)) as binance, \
+            FakeBitstamp(first_day=TODAY - dt.timedelta(days=30)) as bitstamp:
+        _check(draft, store, capsys, "--fetch", "--exchange-url", binance.url, "--select", "price-level")
+        _, f, _ = _check(draft, store, capsys, "--fetch", "--exchange", "bitstamp", "--exchange-url", bitstamp.url,
+                         "--select", "price-level")
+        assert any(p.startswith("/api/v2/ohlc/btcusd/") for p in bitstamp.paths())  # binance's rows are no BTC/USD
+    evidence = next(fig["evidence"] for fig in f["figures"] if fig["text"].startswith("$"))
+    assert "BTC/USD 1d, bitstamp (local store)" in evidence
+    _, f, _ = _check(draft, store, capsys, "--select", "price-level")
+    evidence = next(fig["evidence"] for fig in f["figures"] if fig["text"].startswith("$"))
+    assert "BTC/USDT 1d, binance (local store)" in evidence

@@ -27,7 +27,8 @@ class Fetcher:
 
     def __init__(self, store, exchange: str | None, exchange_url: str | None, fx_url: str | None, timeout: float):
         self.store = store
-        self.exchange_id = exchange or "binance"
+        self.exchange_id = (exchange or "binance").lower()
+        self.explicit_exchange = exchange is not None
         self.exchange_url = exchange_url
         self.fx_url = fx_url
         self.deadline = time.monotonic() + timeout
@@ -47,7 +48,11 @@ class Fetcher:
         currencies: dict[str, tuple[dt.date, dt.date]] = {}
         for need in needs:
             if need.kind == "asset":
-                last = market.price_last_day(need.subject)
+                if self.explicit_exchange:  # --exchange: what that exchange's candles lack
+                    span = market.candle_span(need.subject, exchange=self.exchange_id)
+                    last = span[1] if span else None
+                else:
+                    last = market.price_last_day(need.subject)
                 if last is not None and need.enough <= last:
                     continue
                 target = assets

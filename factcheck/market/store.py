@@ -231,9 +231,10 @@ class _Coin:
 class MarketData:
     """Shipped history merged with the user's store. Build it with :func:`open_market`."""
 
-    def __init__(self, shipped_dir: Path, store_dir: Path | None) -> None:
+    def __init__(self, shipped_dir: Path, store_dir: Path | None, prefer_exchange: str | None = None) -> None:
         self.shipped_dir = shipped_dir
         self.store_dir = store_dir
+        self.prefer_exchange = prefer_exchange.lower() if prefer_exchange else None  # check --exchange: asked first
         self._manifests: dict[str, dict] = {}
         self._series: dict[str, list[_Series]] | None = None  # base -> candidates, preferred first
         self._coins: dict[str, list[_Coin]] | None = None  # SYMBOL -> coins (primary first)
@@ -278,7 +279,8 @@ class MarketData:
 
         def rank(s: _Series) -> tuple:
             q = QUOTE_PREFERENCE.index(s.quote) if s.quote in QUOTE_PREFERENCE else len(QUOTE_PREFERENCE)
-            return (q, s.quote, s.exchange != "binance", s.exchange)
+            preferred = self.prefer_exchange is not None and s.exchange != self.prefer_exchange
+            return (preferred, q, s.quote, s.exchange != "binance", s.exchange)
 
         for candidates in index.values():
             candidates.sort(key=rank)
@@ -341,10 +343,14 @@ class MarketData:
             return None
         return series.get(days[max(range(lo, hi), key=highs.__getitem__)])
 
-    def candle_span(self, asset: str, quote: str | None = None) -> tuple[dt.date, dt.date] | None:
-        """First and last day with a final candle for ``asset`` (any candidate series), or None."""
+    def candle_span(
+        self, asset: str, quote: str | None = None, exchange: str | None = None
+    ) -> tuple[dt.date, dt.date] | None:
+        """First and last day with a final candle for ``asset`` (any candidate series, or ``exchange``'s), or None."""
         days: set[str] = set()
         for series in self._candidates(asset, quote):
+            if exchange is not None and series.exchange != exchange.lower():
+                continue
             days.update(series.days())
         if not days:
             return None
@@ -608,7 +614,10 @@ def _split_csv(line: str) -> list[str]:
     return next(csv.reader([line]))
 
 
-def open_market(data_dir: Path | str | None = None, *, shipped_dir: Path | None = None) -> MarketData:
+def open_market(
+    data_dir: Path | str | None = None, *, shipped_dir: Path | None = None, prefer_exchange: str | None = None
+) -> MarketData:
     """Shipped history plus the user's store at ``data_dir`` (None: ``$FACTCHECK_DATA_DIR`` or the platform's
-    user data directory). Nothing is read until asked for; a missing store is simply empty."""
-    return MarketData(shipped_dir or shipped_data_dir(), resolve_store_dir(data_dir))
+    user data directory). Nothing is read until asked for; a missing store is simply empty. ``prefer_exchange``:
+    that exchange's candles are used first where several exchanges have the day."""
+    return MarketData(shipped_dir or shipped_data_dir(), resolve_store_dir(data_dir), prefer_exchange)
