@@ -319,7 +319,7 @@ def window_key(window: str | None) -> str | None:
 class Frame:
     """A sentence with its figures masked: ``masked`` has the length of ``doc.prose[start:end]``."""
 
-    __slots__ = ("start", "end", "text", "masked", "quantities", "_found")
+    __slots__ = ("start", "end", "text", "masked", "quantities", "_found", "_searched", "_first")
 
     def __init__(self, start: int, end: int, text: str, masked: str, quantities: list[Quantity]) -> None:
         self.start = start
@@ -328,6 +328,8 @@ class Frame:
         self.masked = masked
         self.quantities = quantities
         self._found: dict[int, tuple[list[re.Match[str]], list[int], list[int]]] = {}
+        self._searched: dict[tuple[int, int, int, bool], bool] = {}
+        self._first: dict[tuple, tuple[int, int] | None] = {}
 
     def __repr__(self) -> str:
         return (
@@ -337,6 +339,56 @@ class Frame:
 
     def local(self, q: Quantity) -> tuple[int, int]:
         return q.start - self.start, q.end - self.start
+
+    def searched(self, pattern: re.Pattern[str], lo: int, hi: int, sliced: bool = False) -> bool:
+        """``bool(pattern.search(masked, lo, hi))`` (or of ``masked[lo:hi]`` when ``sliced``), memoised: the
+        figures of one clause ask the same question, and each asking scanned the whole clause."""
+        key = (id(pattern), lo, hi, sliced)
+        got = self._searched.get(key)
+        if got is None:
+            found = pattern.search(self.masked[lo:hi]) if sliced else pattern.search(self.masked, lo, hi)
+            got = self._searched[key] = found is not None
+        return got
+
+    def search_before(self, pattern: re.Pattern[str], lo: int, a: int, hi: int) -> bool:
+        """``bool(pattern.search(masked, lo, a))`` for a figure at ``a`` in the clause ``[lo, hi)``, from one
+        search of the clause: a pattern that cannot match the mask character (the cue words) matches before
+        a masked figure exactly when the clause's first match from ``lo`` ends by ``a``."""
+        masked = self.masked
+        if a >= len(masked) or masked[a] != MASK:
+            return pattern.search(masked, lo, a) is not None
+        key = (id(pattern), lo, hi, True, True)
+        got = self._first.get(key, False)
+        if got is False:
+            m = pattern.search(masked, lo, hi)
+            got = self._first[key] = (m.start(), m.end()) if m else None
+        if got is None or got[0] >= a:
+            return False
+        if got[1] <= a:
+            return True
+        return pattern.search(masked, lo, a) is not None  # a match across the mask: not for cue words
+
+    def first_in_slice(
+        self, pattern: re.Pattern[str], lo: int, a: int, hi: int, pos: int = 0
+    ) -> tuple[int, int] | None:
+        """The span of ``pattern.search(masked[lo:a], pos)`` (offsets in the slice), from one search of the
+        clause ``masked[lo:hi]`` shared by its figures (see ``search_before``: exact for cue-word patterns,
+        which cannot match the mask character at ``a``)."""
+        masked = self.masked
+        if a >= len(masked) or masked[a] != MASK:
+            m = pattern.search(masked[lo:a], pos)
+            return m.span() if m else None
+        key = (id(pattern), lo, hi, pos, "slice")
+        got = self._first.get(key, False)
+        if got is False:
+            m = pattern.search(masked[lo:hi], pos)
+            got = self._first[key] = m.span() if m else None
+        if got is None or got[0] >= a - lo:
+            return None
+        if got[1] <= a - lo:
+            return got
+        m = pattern.search(masked[lo:a], pos)
+        return m.span() if m else None
 
     def found(self, pattern: re.Pattern[str]) -> tuple[list[re.Match[str]], list[int], list[int]]:
         """Every match of ``pattern`` in ``masked`` (in order, disjoint), their starts and ends: found once."""
@@ -499,14 +551,16 @@ def _metric(frame: Frame, q: Quantity, a: int, b: int, lo: int, hi: int) -> str 
             return "discount"
         if _PREMIUM.search(after[:20]):
             return "premium"
-        if _DRAWDOWN.search(masked[lo:hi]):
+        if frame.searched(_DRAWDOWN, lo, hi, sliced=True):
             return "drawdown"
         if (
-            lex.up.search(masked, lo, hi)
-            or lex.down.search(masked, lo, hi)
-            or lex.percent_change.search(masked, lo, hi)
+            frame.searched(lex.up, lo, hi)
+            or frame.searched(lex.down, lo, hi)
+            or frame.searched(lex.percent_change, lo, hi)
         ):
-            if lex.not_price_change.search(masked, lo, a) or lex.not_price_change.match(masked, b, min(hi, b + 30)):
+            if frame.search_before(lex.not_price_change, lo, a, hi) or lex.not_price_change.match(
+                masked, b, min(hi, b + 30)
+            ):
                 return "other_change"
             return "change"
         if lex.percent_share.search(masked, max(lo, a - 40), min(hi, b + 40)):
@@ -519,13 +573,38 @@ def _metric(frame: Frame, q: Quantity, a: int, b: int, lo: int, hi: int) -> str 
     best, best_d = None, None
     reach = lex.metric_reach
     ms, starts, ends = frame.found(lex.metric_any)
-    for i in range(bisect_left(starts, lo), len(ms)):  # the cues inside [lo, hi) that do not touch the figure
+    _, w_starts, w_ends = frame.found(_WORD)
+
+    def distance(x: int, y: int) -> int:  # _word_distance(masked, x, y) from the frame's words, found once
+        x, y = min(x, y), max(x, y)
+        return bisect_left(w_starts, y) - bisect_right(w_ends, x) if y > x else 0
+
+    # The cues inside [lo, hi) that do not touch the figure, in order; only those within ``reach`` words can
+    # win, and the distance grows away from the figure, so each side is read outward until it passes reach.
+    first = bisect_left(starts, lo)
+    left_end = max(first, bisect_right(ends, a))  # cues before it end at or before a
+    right = max(left_end, bisect_left(starts, b))  # cues from here start at or after b
+    left = left_end
+    while left > first and distance(ends[left - 1], a) <= reach:
+        left -= 1
+    order = list(range(left, left_end))
+    stopped = False
+    for i in range(left_end, right):  # cues that overlap the figure: skipped, unless one ends the walk
+        if ends[i] > hi:
+            stopped = True
+            break
+    if not stopped:
+        i = right
+        while i < len(ms) and ends[i] <= hi and distance(starts[i], b) <= reach:
+            order.append(i)
+            i += 1
+    for i in order:
         s, e = starts[i], ends[i]
         if e > hi:
             break
         if s < b and e > a:
             continue
-        d = _word_distance(masked, s if s >= b else e, a if e <= a else b)
+        d = distance(s if s >= b else e, a if e <= a else b)
         if d <= reach and (best_d is None or d < best_d):
             best, best_d = lex.metric_of_cue.get(" ".join(ms[i].group(0).lower().split())), d
     if best is None and q.unit and canonical_asset(q.unit):
@@ -597,10 +676,9 @@ def _assertive(frame: Frame, a: int, b: int, lo: int, hi: int) -> tuple[bool, st
                     m = m2
             if m is not None:
                 return False, f"{kind}: {m.group(0)}"
-    clause = masked[lo:a]
-    verb = lex.basis_verbs.search(clause)
-    if verb and lex.basis_average.search(clause, verb.end()):
-        return False, f"cost basis: {clause[verb.start() :].strip()[:40]}"
+    verb = frame.first_in_slice(lex.basis_verbs, lo, a, hi)
+    if verb and frame.first_in_slice(lex.basis_average, lo, a, hi, verb[1]):
+        return False, f"cost basis: {masked[lo + verb[0] : a].strip()[:40]}"
     quote = _inside_quote(frame.text, a)
     if quote and any(p.search(quote) for k, p in lex.nonassertive if k == "forecast"):
         return False, "quoted prediction"
@@ -633,6 +711,21 @@ _OPEN_PAREN_AFTER = re.compile(r"\s*\(")
 _OPEN_PAREN_BEFORE = re.compile(r"\(\s*$")
 
 
+def _tail_start(masked: str, a: int) -> int:
+    """A start at or before any match of ``_ROLE_TOTAL`` ending at ``a`` (", of the first " and the like: at
+    most three words, the spaces between them and one comma), so ``_ROLE_TOTAL.search(masked, start, a)``
+    is ``_ROLE_TOTAL.search(masked[:a])`` without reading the clause from its start for every figure."""
+    i = a
+    for _ in range(4):
+        while i > 0 and masked[i - 1].isspace():
+            i -= 1
+        while i > 0 and masked[i - 1].isalpha():
+            i -= 1
+    while i > 0 and masked[i - 1].isspace():
+        i -= 1
+    return max(0, i - 1)
+
+
 def role_of(frame: Frame, q: Quantity) -> str | None:
     a, b = frame.local(q)
     masked = frame.masked
@@ -640,11 +733,11 @@ def role_of(frame: Frame, q: Quantity) -> str | None:
     after = masked[b : b + 30]
     if _ROLE_FROM.search(before):
         return "from"
-    if _ROLE_TO.search(before) and _FROM.search(masked):
+    if _ROLE_TO.search(before) and frame.searched(_FROM, 0, len(masked)):
         return "to"
     if _ROLE_REMAINING.search(before):
         return "remaining"
-    if _ROLE_TOTAL.search(masked[:a]) or _ROLE_OUT_OF.search(before):
+    if _ROLE_TOTAL.search(masked, _tail_start(masked, a), a) or _ROLE_OUT_OF.search(before):
         return "total"
     if _OPEN_PAREN_AFTER.match(after) or _OPEN_PAREN_BEFORE.search(before):
         return "part"
@@ -1041,10 +1134,23 @@ def _referent(lex: Lexicon, word: str, last_asset: Antecedent, last_entity: Ante
     return asset or entity
 
 
+_CURRENT: list = []  # [document, {sentence span: is_current}]: one search per sentence, not per figure
+
+
 def is_current(doc: Document, claim: Claim) -> bool | None:
     """True when the figure's sentence marks it as current, False when as past, None when unmarked."""
+    if not _CURRENT or _CURRENT[0] is not doc:
+        _CURRENT[:] = [doc, {}]
+    span = (claim.sentence_start, claim.sentence_end)
+    known = _CURRENT[1]
+    if span not in known:
+        known[span] = _is_current(doc, *span)
+    return known[span]
+
+
+def _is_current(doc: Document, start: int, end: int) -> bool | None:
     lex = lexicon()
-    text = doc.prose[claim.sentence_start : claim.sentence_end]
+    text = doc.prose[start:end]
     if lex.past.search(text):
         return False
     if lex.current.search(text):

@@ -17,10 +17,37 @@ from typing import Any, NoReturn, TextIO
 from factcheck import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
-CHECK_FORMATS = ("text", "json", "sarif", "github", "html")
+CHECK_FORMATS = ("text", "concise", "json", "sarif", "github", "html", "junit", "checkstyle")
 EXTRACT_FORMATS = ("text", "json")
 FAIL_ON = ("error", "warning", "info", "never")
 PROGRESS_MIN_FILES = 8
+
+
+CHECK_EPILOG = """\
+examples:
+  factcheck check draft.md                      the terminal report (add --show-work for the arithmetic)
+  factcheck check drafts/ --format concise      one line per finding: PATH:LINE:COL: SEVERITY [RULE] MESSAGE
+  factcheck check draft.md -o report.html       an HTML report for an editor (format from the file name)
+  factcheck check drafts/ --format sarif -o factcheck.sarif --fail-on never
+  factcheck check drafts/ --format github       GitHub Actions annotations (and a job summary past the limits)
+  cat draft.md | factcheck check --stdin-filename drafts/draft.md --format concise
+  factcheck check drafts/ --statistics          how many findings each rule gives
+  factcheck check drafts/ --watch               re-check files whenever they change (Ctrl-C stops)
+
+exit codes:
+  0  no finding at or above --fail-on (default error), or --exit-zero
+  1  at least one finding at or above --fail-on
+  2  usage, configuration or input error (one line on stderr)
+  3  a data source could not be reached (data update)
+
+environment variables:
+  FACTCHECK_DATA_DIR     the market-data store (default: the platform's user data folder)
+  FACTCHECK_CACHE_DIR    where parsed rule files are cached; FACTCHECK_RULES_CACHE=0 turns the cache off
+  FACTCHECK_DEBUG=1      a traceback instead of the one-line internal-error message
+  NO_COLOR               no colour in the terminal report (--color always forces it)
+  GITHUB_STEP_SUMMARY    --format github writes every finding there when GitHub's annotation limits are passed
+  CI                     no progress bar
+"""
 
 
 class UsageError(Exception):
@@ -45,10 +72,25 @@ def build_parser(data_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check drafts and report wrong or doubtful figures")
+    check = sub.add_parser(
+        "check",
+        help="check drafts and report wrong or doubtful figures",
+        description="Check the figures of drafts (Markdown, HTML, text) and report the wrong or doubtful ones.",
+        epilog=CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for standard input")
-    check.add_argument("--format", choices=CHECK_FORMATS, default="text")
+    check.add_argument(
+        "--format", choices=CHECK_FORMATS, default=None,
+        help="report format (default: text, or what -o FILE's name implies: .html, .sarif, .json, .xml)",
+    )
     check.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
+    check.add_argument("--show-work", action="store_true", help="text: the arithmetic and data behind each finding")
+    check.add_argument("--statistics", action="store_true", help="count the findings per rule instead of listing them")
+    check.add_argument("-q", "--quiet", action="store_true", help="print the findings and nothing else")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings reach --fail-on")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name to report standard input as (- implied)")
+    check.add_argument("--watch", action="store_true", help="keep running and re-check files when they change")
     check.add_argument("--as-of", metavar="YYYY-MM-DD", help="publication date for relative references")
     check.add_argument("--data-dir", metavar="DIR", help="the user's market-data store")
     check.add_argument("--fail-on", choices=FAIL_ON, default=None, help="exit 1 at this severity (error)")
@@ -81,6 +123,9 @@ def build_parser(data_commands: bool = True) -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("rule_id", nargs="?", metavar="RULE_ID")
+
+    lsp = sub.add_parser("lsp", help="run the Language Server over stdio (diagnostics for an editor)")
+    lsp.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default and only way)")
     return parser
 
 
@@ -147,7 +192,7 @@ def _command_word(argv: list[str] | None) -> str | None:
 
 
 def _dispatch(argv: list[str] | None) -> int:
-    parser = build_parser(data_commands=_command_word(argv) not in ("check", "extract", "rules"))
+    parser = build_parser(data_commands=_command_word(argv) not in ("check", "extract", "rules", "lsp"))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -158,6 +203,8 @@ def _dispatch(argv: list[str] | None) -> int:
         return cmd_extract(args)
     if args.command == "rules":
         return cmd_rules(args)
+    if args.command == "lsp":
+        return cmd_lsp(args)
     if args.command == "data":
         if args.data_command == "update":
             return cmd_data_update(args)
@@ -200,8 +247,9 @@ def _color(choice: str) -> bool | None:
     return {"always": True, "never": False}.get(choice)
 
 
-def _documents(paths: list[str], settings: Any, problems: list[str]):
-    """(path, Document) for each draft; unreadable ones are reported in ``problems`` and skipped."""
+def _documents(paths: list[str], settings: Any, problems: list[str], stdin_filename: str | None = None):
+    """(path, Document) for each draft; unreadable ones are reported in ``problems`` and skipped.
+    Standard input is reported as ``stdin_filename`` (and read as its suffix says) when one is given."""
     from factcheck.document import InputError, read_path
     from factcheck.pipeline import collect_paths
 
@@ -218,6 +266,11 @@ def _documents(paths: list[str], settings: Any, problems: list[str]):
         for path in drafts:
             try:
                 doc = read_path(path)
+                if path == "-" and stdin_filename:
+                    from factcheck.api import format_for_path
+                    from factcheck.document import parse
+
+                    doc = parse(doc.text, stdin_filename, format_for_path(stdin_filename))
             except InputError as exc:
                 problems.append(str(exc))
                 _say(str(exc))
@@ -273,10 +326,17 @@ def _each_file(label: str, path: str, problems: list[str], fn, *args):
 
 def cmd_check(args: argparse.Namespace) -> int:
     from factcheck.config import resolve
-    from factcheck.pipeline import Checker, check_document, fails
+    from factcheck.report.formats import format_for_output
 
+    if args.stdin_filename and not args.paths:
+        args.paths = ["-"]
+    fmt = args.format or format_for_output(args.output) or "text"
+    config_paths = args.paths
+    if args.stdin_filename and all(p == "-" for p in args.paths):
+        parent = os.path.dirname(os.path.abspath(args.stdin_filename))
+        config_paths = [parent] if os.path.isdir(parent) else args.paths
     settings = resolve(
-        args.paths,
+        config_paths,
         config=args.config,
         select=args.select,
         ignore=args.ignore,
@@ -292,54 +352,91 @@ def cmd_check(args: argparse.Namespace) -> int:
         from factcheck.market.fetch import check_options
 
         check_options(settings)  # a bad --exchange or URL is a usage error before any file is read
-    checker = Checker(settings)
+    if args.watch:
+        from factcheck.watch import run_watch
+
+        if "-" in args.paths:
+            raise UsageError("check --watch: standard input cannot be watched; name files or folders")
+        return run_watch(args.paths, settings, lambda paths: _check_once(args, fmt, settings, paths), say=_say)
+    return _check_once(args, fmt, settings, args.paths)
+
+
+def _check_once(args: argparse.Namespace, fmt: str, settings: Any, paths: list[str]) -> int:
+    """One run: read, check and report ``paths``; the exit code."""
+    from factcheck.api import check_documents
+    from factcheck.pipeline import Checker, fails
+
     problems: list[str] = []
-    results = []
-    for path, doc in _documents(args.paths, settings, problems):
-        result = _each_file("checking", path, problems, check_document, doc, settings, checker)
-        for failure in checker.failures:
-            problems.append(failure)
-            _say(failure)
-        checker.failures.clear()
-        if result is not None:
-            results.append(result)
-            for note in result.notes:
-                if "suppression" in note:
-                    _say(note)
-    for warning in checker.warnings:
-        _say(warning)
-    _report_check(args, results)
+
+    def problem(message: str) -> None:
+        problems.append(message)
+        _say(message)
+
+    checker = Checker(settings)
+    docs = (doc for _, doc in _documents(paths, settings, problems, args.stdin_filename))
+    results = list(check_documents(docs, settings, problem, None if args.quiet else _say, checker=checker))
+    _report_check(args, fmt, results, checker)
     if problems:
         return EXIT_USAGE
+    if args.exit_zero:
+        return EXIT_OK
     return EXIT_FINDINGS if fails(results, settings.fail_on) else EXIT_OK
 
 
-def _report_check(args: argparse.Namespace, results: list) -> None:
+def _report_check(args: argparse.Namespace, fmt: str, results: list, checker: Any = None) -> None:
+    from factcheck.report.formats import ReportOptions, render, repo_root
+
     out = _Output(args.output)
-    if args.format == "json":
-        from factcheck.report.json_report import render_check
+    to_stdout = out.path in (None, "-")
+    if args.statistics:
+        from factcheck.report.statistics import render as statistics
 
-        out.write(render_check(results))
-    elif args.format == "sarif":
-        from factcheck.report import sarif
-        from factcheck.rulebook import all_rules
+        out.write(statistics(results))
+        return
+    options = ReportOptions(
+        version=__version__,
+        color=_color(args.color) if to_stdout else False,
+        terminal=to_stdout and sys.stdout.isatty(),
+        show_work=args.show_work,
+        quiet=args.quiet,
+        base=repo_root() if fmt in ("sarif", "github", "junit", "checkstyle") else None,
+        homepage=_homepage() if fmt == "sarif" else None,
+        data_coverage=_data_coverage(checker) if fmt == "html" else None,
+    )
+    text = render(fmt, results, options)
+    if fmt == "github":
+        text += _github_step_summary(results, options.base)
+    out.write(text)
 
-        out.write(sarif.render(results, all_rules(), version=__version__, information_uri=_homepage()))
-    elif args.format == "github":
-        from factcheck.report.github import render
 
-        out.write(render(results))
-    elif args.format == "html":
-        from factcheck.report.html import render
+def _github_step_summary(results: list, base: Any) -> str:
+    """Past GitHub's annotation limits: every finding into $GITHUB_STEP_SUMMARY, and a notice saying so."""
+    from factcheck.report import step_summary
 
-        out.write(render(results))
-    else:
-        from factcheck.report.text import render_check
+    if not step_summary.over_limit(results):
+        return ""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    written = False
+    if target:
+        try:
+            with open(target, "a", encoding="utf-8") as fh:
+                fh.write(step_summary.markdown(results, base))
+            written = True
+        except OSError as exc:
+            _say(f"{target}: cannot write the job summary ({exc.strerror})")
+    return step_summary.notice(results, written)
 
-        stream, _ = out.stream()
-        render_check(results, stream, color=_color(args.color) if out.path in (None, "-") else False)
-        if stream is not sys.stdout:
-            out.write(stream.getvalue())
+
+def _data_coverage(checker: Any) -> str:
+    """The market history a run could read, for the HTML report's header."""
+    if checker is None or not checker.needs_market:
+        return "market data: not used (no market rule selected)"
+    market = checker.market()
+    if market is None:
+        return "market data: unavailable"
+    from factcheck.market.info import coverage_summary
+
+    return coverage_summary(market)
 
 
 def _homepage() -> str | None:
@@ -440,6 +537,14 @@ def _first_sentence(text: str, limit: int = 160) -> str:
 
 
 # ---------------------------------------------------------------- data
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    try:
+        from factcheck.lsp import serve
+    except ImportError as exc:
+        raise UsageError(f"lsp: the language server needs pygls ({exc}); pip install pygls") from None
+    return serve()
 
 
 def cmd_data_update(args: argparse.Namespace) -> int:

@@ -27,10 +27,11 @@ Keys (all optional)::
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,9 @@ SEVERITIES = ("error", "warning", "info")
 CATEGORIES = ("arithmetic", "conversion", "market-data", "contradiction", "date", "unverifiable")
 CONFIG_KEYS = ("select", "ignore", "fail-on", "include", "exclude", "data-dir", "as-of", "severity", "options")
 FETCH_KEYS = ("fetch", "fetch-timeout", "exchange", "exchange-url", "fx-url")
+# The publication dates the date arithmetic supports (windows of years either side stay inside date's range).
+FIRST_DATE = date(1900, 1, 1)
+LAST_DATE = date(2199, 12, 31)
 
 
 class ConfigError(Exception):
@@ -70,9 +74,21 @@ class Settings:
 
 def parse_date(value: str, what: str = "--as-of") -> date:
     try:
-        return date.fromisoformat(str(value).strip())
+        day = date.fromisoformat(str(value).strip())
     except ValueError:
         raise ConfigError(f"{what}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+    return check_date_range(day, what)
+
+
+def in_date_range(day: date) -> bool:
+    return FIRST_DATE <= day <= LAST_DATE
+
+
+def check_date_range(day: date, what: str) -> date:
+    """``day`` if the date arithmetic supports it, else a one-line ConfigError naming it."""
+    if not in_date_range(day):
+        raise ConfigError(f"{what}: {day.isoformat()} is outside the supported dates ({FIRST_DATE} to {LAST_DATE})")
+    return day
 
 
 def split_ids(value: str) -> list[str]:
@@ -118,11 +134,28 @@ def find_config(start: Path) -> Path | None:
         if pyproject.is_file():
             try:
                 with open(pyproject, "rb") as fh:
-                    if "factcheck" in tomllib.load(fh).get("tool", {}):
-                        return pyproject
-            except (OSError, tomllib.TOMLDecodeError):
-                continue  # somebody else's broken pyproject is not ours to report
+                    tool = tomllib.load(fh).get("tool", {})
+                if isinstance(tool, dict) and "factcheck" in tool:
+                    return pyproject
+            except tomllib.TOMLDecodeError as exc:  # it may hold our settings: never fall back silently
+                raise ConfigError(_toml_error(pyproject, exc)) from None
+            except (OSError, UnicodeDecodeError, RecursionError):
+                continue  # not readable as TOML text at all: somebody else's file, not ours to report
     return None
+
+
+def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    """``FILE:LINE:COL: not valid TOML (reason)``: one line naming the file and where it breaks."""
+    import re
+
+    first = str(exc).splitlines()[0] if str(exc) else "parse error"
+    m = re.search(r"\s*\(at line (\d+), column (\d+)\)", first)
+    if m:
+        return f"{path}:{m.group(1)}:{m.group(2)}: not valid TOML ({first[: m.start()] + first[m.end() :]})"
+    m = re.search(r"\s*\(at end of document\)", first)
+    if m:
+        return f"{path}: not valid TOML ({first[: m.start()]} at the end of the file)"
+    return f"{path}: not valid TOML ({first})"
 
 
 def load_file(path: Path) -> Settings:
@@ -135,12 +168,19 @@ def load_file(path: Path) -> Settings:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
+        raise ConfigError(_toml_error(path, exc)) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte at offset {exc.start})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML (nested too deeply)") from None
+    tool = raw.get("tool", {})
+    if not isinstance(tool, dict):
+        tool = {}  # somebody else's `tool` key that is not a table holds nothing of ours
     if path.name == "pyproject.toml":
-        table = raw.get("tool", {}).get("factcheck", {})
+        table = tool.get("factcheck", {})
         prefix = "tool.factcheck."
     else:
-        table = raw.get("tool", {}).get("factcheck", raw) if set(raw) == {"tool"} else raw
+        table = tool.get("factcheck", raw) if set(raw) == {"tool"} else raw
         prefix = ""
     return from_table(table, path, prefix)
 
@@ -161,6 +201,8 @@ def from_table(table: dict, path: Path, prefix: str = "") -> Settings:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{where(key)}: expected a list of strings")
             if key in ("select", "ignore"):
+                if key == "select" and not value:
+                    raise ConfigError(f"{where(key)}: no rule named (an empty selection would check nothing)")
                 check_rule_ids(value, where(key))
                 if key == "select":
                     settings.select = value
@@ -177,15 +219,24 @@ def from_table(table: dict, path: Path, prefix: str = "") -> Settings:
         elif key == "data-dir":
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"{where(key)}: expected a folder path")
+            if "\x00" in value:
+                raise ConfigError(f"{where(key)}: a folder path cannot contain a NUL character")
             settings.data_dir = (path.parent / os.path.expanduser(value)).resolve()
         elif key == "as-of":
-            settings.as_of = value if isinstance(value, date) else parse_date(str(value), where(key))
+            if isinstance(value, datetime):
+                value = value.date()  # a TOML date-time: its day
+            if isinstance(value, date):
+                settings.as_of = check_date_range(value, where(key))
+            elif isinstance(value, str):
+                settings.as_of = parse_date(value, where(key))
+            else:
+                raise ConfigError(f"{where(key)}: expected a date (YYYY-MM-DD), got {value!r}")
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where(key)}: expected a table of rule id = severity")
             for rid, sev in value.items():
                 check_rule_ids([rid], where(f"severity.{rid}"))
-                if sev not in SEVERITIES:
+                if not isinstance(sev, str) or sev not in SEVERITIES:
                     raise ConfigError(f"{where(f'severity.{rid}')}: {sev!r} is not one of {', '.join(SEVERITIES)}")
             settings.severity = dict(value)
         elif key == "options":
@@ -201,7 +252,7 @@ def _fetch_key(settings: Settings, key: str, value: Any, where) -> None:
             raise ConfigError(f"{where(key)}: expected true or false")
         settings.fetch = value
     elif key == "fetch-timeout":
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
             raise ConfigError(f"{where(key)}: expected a number of seconds above 0")
         settings.fetch_timeout = float(value)
     else:
@@ -226,15 +277,54 @@ def _rule_options(value: Any, where) -> dict[str, dict[str, Any]]:
             if name not in declared:
                 known = ", ".join(declared) or "none"
                 raise ConfigError(f"{where(f'{key}.{name}')}: unknown option (the rule's options: {known})")
-            default = declared[name]
-            if isinstance(default, bool) != isinstance(val, bool) or (
-                isinstance(default, (int, float)) and not isinstance(val, (int, float))
-            ):
-                raise ConfigError(f"{where(f'{key}.{name}')}: expected a value like {default!r}, got {val!r}")
-            if isinstance(default, (int, float)) and not isinstance(default, bool) and val < 0:
-                raise ConfigError(f"{where(f'{key}.{name}')}: must not be negative")
+            _check_option(name, declared[name], val, where(f"{key}.{name}"))
         out[rid] = dict(opts)
     return out
+
+
+# Relative tolerances (a fraction of the figure) above this are refused: they would accept any figure.
+MAX_RELATIVE_TOLERANCE = 1.0
+MAX_OPTION_NUMBER = 1e9
+MAX_OPTION_DAYS = 36_500  # a look-back of a century; more only makes the date arithmetic overflow
+
+
+def _check_option(name: str, default: Any, val: Any, where: str) -> None:
+    """A user's option value against the rule's default: same type, finite, in range; else a ConfigError."""
+    if isinstance(default, bool) or isinstance(val, bool):
+        if isinstance(default, bool) != isinstance(val, bool):
+            raise ConfigError(f"{where}: expected a value like {default!r}, got {val!r}")
+        return
+    if isinstance(default, (int, float)):
+        if not isinstance(val, (int, float)) or (isinstance(default, int) and not isinstance(val, int)):
+            raise ConfigError(f"{where}: expected a value like {default!r}, got {val!r}")
+        if not math.isfinite(val):
+            raise ConfigError(f"{where}: must be a finite number, got {val!r}")
+        if val < 0:
+            raise ConfigError(f"{where}: must not be negative")
+        if name.endswith("_days") and val > MAX_OPTION_DAYS:
+            raise ConfigError(f"{where}: {val!r} is out of range (at most {MAX_OPTION_DAYS} days)")
+        if val > MAX_OPTION_NUMBER:
+            raise ConfigError(f"{where}: {val!r} is out of range (at most {MAX_OPTION_NUMBER:g})")
+        relative = name.endswith("tolerance") and not name.startswith(("pp_", "day_")) and isinstance(default, float)
+        if relative and val > MAX_RELATIVE_TOLERANCE:
+            limit = f"a relative tolerance, at most {MAX_RELATIVE_TOLERANCE:g}"
+            raise ConfigError(f"{where}: {val!r} is out of range ({limit})")
+        return
+    if isinstance(default, str):
+        if not isinstance(val, str):
+            raise ConfigError(f"{where}: expected a value like {default!r}, got {val!r}")
+        return
+    if isinstance(default, list):
+        if not isinstance(val, list) or not all(isinstance(v, type(default[0])) for v in val if default):
+            raise ConfigError(f"{where}: expected a list like {default!r}, got {val!r}")
+        return
+    if isinstance(default, dict):
+        if not isinstance(val, dict):
+            raise ConfigError(f"{where}: expected a table like {default!r}, got {val!r}")
+        sample = next(iter(default.values()), None)
+        for k, v in val.items():
+            if sample is not None:
+                _check_option(name, sample, v, f"{where}.{k}")
 
 
 # ---------------------------------------------------------------- command line on top
@@ -263,6 +353,8 @@ def resolve(
         settings = load_file(found) if found else Settings()
     if select is not None:
         ids = split_ids(select)
+        if not ids:
+            raise ConfigError("--select: no rule named (give rule ids or categories; see 'factcheck rules')")
         check_rule_ids(ids, "--select")
         settings.select = ids
     if ignore is not None:

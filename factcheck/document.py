@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import bisect
 import html
+import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -53,12 +55,13 @@ class Document:
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
-    def suppressed(self, rule: str, start: int, end: int) -> bool:
+    def suppressed(self, rule: str, start: int, end: int) -> bool | Suppression:
+        """The suppression that silences ``rule`` at ``start`` (True when the whole file is off), or False."""
         if self.disabled:
             return True
         for s in self.suppressions:
             if s.start <= start < s.end and (s.rules is None or rule in s.rules):
-                return True
+                return s
         return False
 
 
@@ -68,6 +71,11 @@ class Document:
 def decode(data: bytes, path: str) -> str:
     if len(data) > MAX_BYTES:
         raise InputError(f"{path}: file is {len(data) / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MiB limit")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # UTF-32: its BOM starts like UTF-16's
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not valid UTF-32 text ({exc.reason})") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -84,22 +92,33 @@ def decode(data: bytes, path: str) -> str:
 
 
 def read_path(path: str) -> Document:
-    """Read one file (or ``-`` for standard input) into a Document."""
+    """Read one file (or ``-`` for standard input) into a Document.
+
+    Only regular files are read (a FIFO, a device such as /dev/zero or a socket is refused without
+    opening it), and never more than ``MAX_BYTES``: a file that grows while read is cut off and refused.
+    """
+    import stat
     import sys
 
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
         return parse(decode(data, "-"), "-", "markdown")
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file or directory")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory")
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MiB limit")
-        data = p.read_bytes()
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except (OSError, ValueError) as exc:  # ELOOP (a symlink loop), EACCES, a NUL in the name, ...
+        raise InputError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{path}: is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{path}: not a regular file (a device, FIFO or socket); not read")
+    if st.st_size > MAX_BYTES:
+        raise InputError(f"{path}: file is {st.st_size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MiB limit")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     suffix = p.suffix.lower()
@@ -126,7 +145,7 @@ def parse(text: str, path: str = "-", fmt: str = "text") -> Document:
         doc = Document(path, text, "".join(chars), fmt, front_matter=front)
         doc.published = _parse_date(front.get("date") or front.get("published") or "")
         doc.disabled = front.get("factcheck", "").strip().lower() in {"off", "false", "no"}
-    doc.suppressions = _suppressions(text)
+    doc.suppressions = _suppressions(text, path, _code_spans(text) if doc.fmt == "markdown" else ())
     return doc
 
 
@@ -145,7 +164,7 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.M)
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}+|~{3,}+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
@@ -163,9 +182,16 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
 
 
 def _mask_markdown(text: str, chars: list[str], start: int) -> None:
+    from factcheck import markup_scan
+
     for pattern in (_FENCE, _COMMENT, _INLINE_CODE, _REF_DEF, _LINK_TARGET, _URL, _TAG):
-        for m in pattern.finditer(text, start):
-            s, e = m.span()
+        if pattern is _INLINE_CODE:  # the regexes' spans, found in linear time (runs of backticks, "](")
+            spans = markup_scan.inline_code(text, start)
+        elif pattern is _LINK_TARGET:
+            spans = markup_scan.link_targets(text, start)
+        else:
+            spans = (m.span() for m in pattern.finditer(text, start))
+        for s, e in spans:
             if pattern is _LINK_TARGET:
                 s += 1  # keep the "]"
             _blank(chars, s, e)
@@ -185,14 +211,22 @@ _META_DATE = re.compile(
     r"pubdate|publish-date|dc\.date)[\"'][^>]*>",
     re.I,
 )
+_META_OPEN = re.compile(r"<meta\b", re.I)
+_META_ATTR = re.compile(
+    r"(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|date|datePublished|"
+    r"pubdate|publish-date|dc\.date)[\"']",
+    re.I,
+)  # _META_DATE is _META_OPEN, [^>]*?, this, [^>]*>: markup_scan.tags_to_gt finds it in linear time
 _CONTENT = re.compile(r"content\s*=\s*[\"']([^\"']+)", re.I)
 
 
 def _mask_html(text: str) -> tuple[str, date | None]:
     chars = list(text)
     published = None
-    for m in _META_DATE.finditer(text):
-        c = _CONTENT.search(m.group(0))
+    from factcheck import markup_scan
+
+    for s, e in markup_scan.tags_to_gt(text, _META_OPEN, _META_ATTR):
+        c = _CONTENT.search(text, s, e)
         if c and (published := _parse_date(c.group(1))):
             break
     for pattern in (_COMMENT, _HTML_SKIP):
@@ -243,27 +277,19 @@ def _parse_date(value: str) -> date | None:
         return None
 
 
-_DIRECTIVE = re.compile(r"<!--\s*factcheck\s*:\s*(ignore|off|on|disable|enable)\b([^>]*?)-->", re.I)
-_PARAGRAPH_END = re.compile(r"\S.*?(?:\n[ \t]*\n|\Z)", re.S)
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Fenced and inline code of a Markdown text: a directive shown there is an example, not a directive."""
+    if "factcheck" not in text:
+        return []
+    from factcheck import markup_scan
+
+    return [m.span() for m in _FENCE.finditer(text)] + list(markup_scan.inline_code(text))
 
 
-def _suppressions(text: str) -> list[Suppression]:
-    out: list[Suppression] = []
-    open_off: tuple[int, int] | None = None
-    for m in _DIRECTIVE.finditer(text):
-        verb = m.group(1).lower()
-        ids = frozenset(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r) or None
-        if verb in {"off", "disable"}:
-            if open_off is None:
-                open_off = m.span()
-        elif verb in {"on", "enable"}:
-            if open_off is not None:
-                out.append(Suppression(open_off[1], m.start(), None, *open_off))
-                open_off = None
-        else:
-            para = _PARAGRAPH_END.search(text, m.end())
-            end = para.end() if para else len(text)
-            out.append(Suppression(m.end(), end, ids, m.start(), m.end()))
-    if open_off is not None:
-        out.append(Suppression(open_off[1], len(text), None, *open_off))
-    return out
+def _suppressions(text: str, path: str = "-", code: Sequence[tuple[int, int]] = ()) -> list[Suppression]:
+    """The stretches the inline directives cover (the words and their scopes: factcheck/suppressions.py)."""
+    if "factcheck" not in text:
+        return []
+    from factcheck.suppressions import spans
+
+    return [Suppression(*span) for span in spans(text, path, code)]

@@ -72,6 +72,17 @@ class Related:
 
 
 @dataclass(slots=True)
+class Series:
+    """The daily closes behind a market finding, for a chart: ``asset`` (the pair as the data quotes it,
+    "BTC/USDT") around ``start``..``end``, the window in question, with some days either side."""
+
+    asset: str
+    start: date
+    end: date
+    points: list[tuple[date, float]] = field(default_factory=list)  # (day, close), oldest first
+
+
+@dataclass(slots=True)
 class Finding:
     rule: str
     category: Category
@@ -86,6 +97,7 @@ class Finding:
     sources: list[str] = field(default_factory=list)
     work: list[str] = field(default_factory=list)  # the arithmetic, one step a line
     readings: list[str] = field(default_factory=list)  # the readings that were tried
+    series: Series | None = None  # market findings: the prices the check read (see market_common.chart)
 
 
 @dataclass(slots=True)

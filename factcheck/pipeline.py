@@ -64,7 +64,7 @@ def matches(relpath: str, globs: list[str]) -> bool:
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop before Python 3.13
         return path.as_posix()
 
 
@@ -84,16 +84,20 @@ def collect_paths(args: list[str], settings: Settings) -> Iterator[str | InputEr
             continue
         p = Path(arg)
         if not p.exists():
-            yield InputError(f"{arg}: no such file or directory")
+            yield _unreachable(arg)
             continue
         if not p.is_dir():
-            key = str(p.resolve())
+            key = _resolved(arg)
             if key not in seen:
                 seen.add(key)
                 yield arg
             continue
-        found = []
-        for folder, dirs, files in os.walk(p):
+        found: list[str | InputError] = []
+        unreadable: list[OSError] = []
+        for folder, dirs, files in os.walk(p, onerror=unreadable.append):
+            for exc in unreadable:  # a folder os.walk could not list: reported in its place, the rest is read
+                found.append(InputError(f"{exc.filename}: cannot read folder ({exc.strerror or exc})"))
+            unreadable.clear()
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
             for name in sorted(files):
                 if name.startswith(".") or Path(name).suffix.lower() not in DRAFT_SUFFIXES:
@@ -105,11 +109,35 @@ def collect_paths(args: list[str], settings: Settings) -> Iterator[str | InputEr
                 if settings.exclude and matches(rel, settings.exclude):
                     continue
                 found.append(os.path.normpath(full))
+        for exc in unreadable:
+            found.append(InputError(f"{exc.filename}: cannot read folder ({exc.strerror or exc})"))
         for path in found:
-            key = str(Path(path).resolve())
+            if isinstance(path, InputError):
+                yield path
+                continue
+            key = _resolved(path)
             if key not in seen:
                 seen.add(key)
                 yield path
+
+
+def _resolved(path: str) -> str:
+    """The real path, for not reading a file twice; a symlink loop is its own key (read_path reports it)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop before Python 3.13
+        return os.path.abspath(path)
+
+
+def _unreachable(arg: str) -> InputError:
+    """Why a path that does not 'exist' cannot be read: missing, or a symlink loop, ..."""
+    try:
+        os.stat(arg)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError) as exc:
+        return InputError(f"{arg}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+    return InputError(f"{arg}: no such file or directory")
 
 
 # ---------------------------------------------------------------- which rules
@@ -173,7 +201,34 @@ class Checker:
 
 
 def resolve_as_of(doc: Document, settings: Settings) -> date | None:
-    return settings.as_of or doc.published
+    from factcheck.config import in_date_range
+
+    if settings.as_of:
+        return settings.as_of
+    return doc.published if doc.published and in_date_range(doc.published) else None
+
+
+def _unsupported_date(doc: Document, settings: Settings) -> list[Finding]:
+    """An info finding for a document date outside the supported range (it is not used as the as-of date)."""
+    from factcheck.config import FIRST_DATE, LAST_DATE, in_date_range
+
+    if settings.as_of or not doc.published or in_date_range(doc.published):
+        return []
+    iso = doc.published.isoformat()
+    start = max(doc.text.find(iso), 0)
+    end = start + len(iso) if doc.text.startswith(iso, start) else start
+    return [
+        Finding(
+            rule="unverifiable",
+            category="unverifiable",
+            severity="info",
+            message=f"the document's date {iso} is outside the supported dates ({FIRST_DATE} to {LAST_DATE}); "
+            "relative dates are not checked against it",
+            start=start,
+            end=end,
+            text=doc.text[start:end],
+        )
+    ]
 
 
 def check_document(doc: Document, settings: Settings, checker: Checker | None = None) -> FileResult:
@@ -210,6 +265,9 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
                 checker.failures.append(
                     f"{doc.path}: internal error in rule {rule.id}: {type(exc).__name__}: {_one_line(exc)}"
                 )
+        if market is not None and getattr(market, "warnings", None):  # bad store files: once per run
+            checker.warnings.extend(w for w in market.warnings if w not in checker.warnings)
+            market.warnings.clear()
         # checks that report passes put (start, end, evidence) on the context; none do yet
         result.verified.extend(getattr(ctx, "verified", None) or ())
         if market is not None and ctx.as_of is not None:  # stale data announced (factcheck.market.stale)
@@ -219,8 +277,12 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
             findings = announce(ctx, findings, result, hint)
     kept = []
     by_id = {r.id: r for r in checker.rules}
+    used: set[int] = set()  # directive_start of each suppression that silenced a finding
     for f in findings:
-        if any(doc.suppressed(name, f.start, f.end) for name in (f.rule, f.category, "all")):
+        hit = next((h for name in (f.rule, f.category, "all") if (h := doc.suppressed(name, f.start, f.end))), None)
+        if hit:
+            if hit is not True:
+                used.add(hit.directive_start)
             result.suppressed.append(f)
             continue
         rule = by_id.get(f.rule)
@@ -231,6 +293,8 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
             f.severity = override  # type: ignore[assignment]  # validated by config
         kept.append(f)
     kept.extend(_unknown_suppressions(doc, result))
+    kept.extend(_unused_suppressions(doc, used, checker.rules))
+    kept.extend(_unsupported_date(doc, settings))
     kept.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule, f.end))
     result.findings = kept
     return result
@@ -263,6 +327,33 @@ def _unknown_suppressions(doc: Document, result: FileResult) -> list[Finding]:
                     text=doc.text[s.directive_start : s.directive_end],
                 )
             )
+    return out
+
+
+def _unused_suppressions(doc: Document, used: set[int], rules: list[Rule]) -> list[Finding]:
+    """An info finding for each suppression comment that silenced nothing (about rules that ran)."""
+    ran = {r.id for r in rules} | {r.category for r in rules} | ({"all"} if rules else set())
+    seen: set[int] = set()
+    out = []
+    for s in doc.suppressions:
+        if s.directive_start in used or s.directive_start in seen:
+            continue
+        seen.add(s.directive_start)
+        names = sorted(s.rules) if s.rules is not None else None
+        if (names is not None and not any(n in ran for n in names)) or (names is None and not rules):
+            continue  # only rules that did not run (deselected or unknown): nothing to say
+        what = f"of {', '.join(names)} " if names else ""
+        out.append(
+            Finding(
+                rule=SUPPRESSION_RULE,
+                category="unverifiable",
+                severity="info",
+                message=f"unused suppression: no finding {what}here to silence; remove the comment",
+                start=s.directive_start,
+                end=s.directive_end,
+                text=doc.text[s.directive_start : s.directive_end],
+            )
+        )
     return out
 
 

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 _PKG = Path(__file__).resolve().parent
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2  # 2: each entry is (CRC-32 of the marshalled value, the value's bytes)
 
 
 def _locate(installed: str, checkout: str) -> Path:
@@ -46,20 +46,32 @@ def load_rules_file(name: str) -> dict:
     cached = _disk_cache()
     if cached is not None:
         cached["used"].add(key)
-        hit = cached["entries"].get(key)
+        hit = _valid_entry(cached["entries"].get(key))
         if hit is not None:
-            try:
-                return marshal.loads(hit)
-            except (ValueError, EOFError, TypeError):
-                pass
+            return hit
     value = tomllib.loads(raw.decode("utf-8"))
     if cached is not None:
         try:
-            cached["entries"][key] = marshal.dumps(value)  # dates/times (not marshallable) are not cached
+            blob = marshal.dumps(value)
+            cached["entries"][key] = (zlib.crc32(blob), blob)  # dates/times (not marshallable) are not cached
             cached["dirty"] = True
         except ValueError:
             pass
     return value
+
+
+def _valid_entry(entry: object) -> dict | None:
+    """The parsed rule file of a cache entry, or None when the entry is damaged (then the file is parsed)."""
+    if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], bytes)):
+        return None
+    crc, blob = entry
+    if crc != zlib.crc32(blob):
+        return None
+    try:
+        value = marshal.loads(blob)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _cache_path() -> Path | None:
@@ -87,7 +99,7 @@ def _disk_cache() -> dict | None:
     try:
         loaded = marshal.loads(path.read_bytes())
         if isinstance(loaded, dict):
-            entries = loaded
+            entries = {k: v for k, v in loaded.items() if isinstance(k, str)}
     except (OSError, ValueError, EOFError, TypeError):
         pass
     state = {"path": path, "entries": entries, "dirty": False, "used": set()}

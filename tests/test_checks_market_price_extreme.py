@@ -134,3 +134,19 @@ def test_a_described_asset_is_the_last_asset_named_before():
     [f] = run(text.format("30%"), "2026-02-05")
     assert f.message.startswith("BTC ")
     assert run(text.format("45%"), "2026-02-05") == []
+
+
+def test_a_record_may_be_quoted_on_a_closing_basis():
+    # highest closes: BTC 67,525.83 (2021-11-08; high 69,000 on 2021-11-10), ETH 4,807.98 (2021-11-08),
+    # BTC 73,072.41 (2024-03-13; high 73,777 on 2024-03-14)
+    assert run("Bitcoin has yet to revisit its November 2021 peak of $67,500.", "2023-06-01") == []
+    assert run("Ether broke above its previous all-time high of $4,808, set in November 2021.", "2025-08-23") == []
+    assert run("BTC's all-time high of $73,100 from March 2024 still stands.", "2024-06-01") == []
+    [f] = run("Bitcoin has yet to revisit its November 2021 peak of $64,000.", "2023-06-01")
+    assert "69,000" in f.message and any("highest close" in w and "67,525.83" in w for w in f.work)
+
+
+def test_a_former_record_that_fits_neither_is_checked_as_it_stood_in_its_period():
+    text = "Ether soared to a record $4,880, eclipsing its earlier peak of $4,300 set back in November 2021."
+    [f] = run(text, "2025-08-23")
+    assert "4,868" in f.message and "2021-11-10" in f.message

@@ -30,7 +30,7 @@ def test_finding_shows_position_rule_sentence_caret_work_and_sources():
     out = plain([sample_result()])
     assert "drafts/post.md" in out and "(as of 2026-02-05)" in out
     column = sample_result().text.split("\n")[5].index("roughly $62 billion") + 1
-    assert f"6:{column} error [derived-product]" in out
+    assert f"drafts/post.md:6:{column}: error [derived-product]" in out
     lines = out.splitlines()
     sentence = next(i for i, line in enumerate(lines) if "worth roughly $62 billion" in line)
     caret = lines[sentence + 1]

@@ -98,3 +98,16 @@ def test_sarif_carries_a_notification_per_notice(tmp_path, capsys):
     assert {n["properties"]["subject"] for n in notes} == {"BTC", "EUR"}
     assert all(n["level"] == "warning" and n["descriptor"]["id"] == "stale-data" for n in notes)
     assert all("factcheck data update" in n["message"]["text"] for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("concise", ":1:1: warning [stale-data] the draft needs BTC prices"),
+        ("checkstyle", 'severity="warning" message="the draft needs BTC prices'),
+        ("junit", '<skipped message="the draft needs BTC prices'),
+    ],
+)
+def test_the_line_formats_carry_the_notice_too(tmp_path, capsys, fmt, expected):
+    _, out, _ = _check(tmp_path, TODAY_DRAFT, "--format", fmt, capsys=capsys)
+    assert expected in out and "factcheck data update --symbols BTC/USDT" in out

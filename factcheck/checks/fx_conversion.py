@@ -105,7 +105,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         past = [w for r in refs for w in r.windows if w.end < ctx.as_of - timedelta(days=natural_days)]
         natural: dict[str, list[Rate]] = {}
         wide: dict[str, list[Rate]] = {}
-        for cur in {cur_a, cur_b} - {"USD"}:
+        for cur in dict.fromkeys(c for c in (cur_a, cur_b) if c != "USD"):  # ordered: it reaches the message
             nat = [r for r in _rates(ctx.market, cur, ctx.as_of, natural_days) if r.granularity == "daily"]
             all_rates = _rates(ctx.market, cur, ctx.as_of, lookback) + _monthly(ctx.market, cur, ctx.as_of)
             if not nat:
@@ -147,7 +147,7 @@ def _judge(
     # The conversion is of the figure as written: "at least VND 10 trillion, which equals about $408 million"
     # converts 10 trillion. The natural reading takes the figure itself (or its own "about" interval); the
     # lenient one lets a round figure stand for anything that rounds to it.
-    near = Interval(float(qa.value) * 0.95, float(qa.value) * 1.05)  # a round figure: within 5% of itself
+    near = Interval(float(qa.value), float(qa.value)).widen(0.05)  # a round figure: within 5% of itself
     lenient_amount = mc.stated_interval(qa)
     if qa.bound != "approx":
         lenient_amount = lenient_amount.intersect(near) or near

@@ -10,7 +10,7 @@ USD snapshot of the day widened by a tolerance (a snapshot is not a range).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck import formatting
 from factcheck.dates import DateRef, Window, find_dates, fold, press_windows
 from factcheck.intervals import Interval
-from factcheck.model import Claim, Finding, Quantity, Related
+from factcheck.model import Claim, Finding, Quantity, Related, Series
 from factcheck.resources import load_rules_file
 
 if TYPE_CHECKING:
@@ -402,8 +402,12 @@ def own_span(ctx: CheckContext, claim: Claim, after: int = 40) -> tuple[int, int
 
 
 def _quantities_by_start(ctx: CheckContext) -> tuple[list[Quantity], list[int]]:
-    qs = sorted(ctx.quantities, key=lambda x: x.start)
-    return qs, [x.start for x in qs]
+    memo = _memo(ctx)
+    got = memo.get("by_start")
+    if got is None or got[2] is not ctx.quantities or got[3] != len(ctx.quantities):
+        qs = sorted(ctx.quantities, key=lambda x: x.start)
+        got = memo["by_start"] = (qs, [x.start for x in qs], ctx.quantities, len(ctx.quantities))
+    return got[0], got[1]
 
 
 def own_text(ctx: CheckContext, claim: Claim, after: int = 40) -> str:
@@ -506,11 +510,31 @@ def _quote_phrase() -> re.Pattern[str]:
     )
 
 
+_MEMO: list[tuple[CheckContext, dict]] = []
+
+
+def _memo(ctx: CheckContext) -> dict:
+    """Answers about one document's sentences and clauses, kept while its checks run (one scan per sentence,
+    not one per figure)."""
+    if not _MEMO or _MEMO[0][0] is not ctx:
+        _MEMO[:] = [(ctx, {})]
+    return _MEMO[0][1]
+
+
 def other_quote(ctx: CheckContext, claim: Claim) -> bool:
     """Whether the figure is quoted in a fiat currency other than the US dollar (see ``asset_of``)."""
     q = claim.quantity
     if q.kind == "amount" and q.unit and not is_crypto(q.unit) and q.unit != "USD":
         return True
+    memo = _memo(ctx)
+    key = ("other_quote", claim.sentence_start, claim.sentence_end, q.kind == "percent")
+    if key not in memo:
+        memo[key] = _other_quote(ctx, claim)
+    return memo[key]
+
+
+def _other_quote(ctx: CheckContext, claim: Claim) -> bool:
+    q = claim.quantity
     text = sentence(ctx, claim)
     if _quote_phrase().search(text):
         return True
@@ -555,8 +579,11 @@ def _unresolved_day() -> re.Pattern[str]:
 def unresolved_day(ctx: CheckContext, claim: Claim) -> bool:
     """Whether the figure's clause dates it only relative to another sentence (see ``asset_of``)."""
     lo, hi = _clause_of(ctx, claim)
-    text = ctx.doc.prose[lo:hi]
-    return bool(_unresolved_day().search(text))
+    memo = _memo(ctx)
+    key = ("unresolved_day", lo, hi)
+    if key not in memo:
+        memo[key] = bool(_unresolved_day().search(ctx.doc.prose[lo:hi]))
+    return memo[key]
 
 
 def average_of_a_cost(ctx: CheckContext, claim: Claim) -> bool:
@@ -676,6 +703,16 @@ def _bands(market: MarketData, asset: str, start: date, end: date, snapshot_tole
             Band(c.day, c.low, c.high, c.open, c.close, c.quote, c.source) for c in market.candles(asset, start, end)
         ]
     out = []
+    # no candles: only the days with a snapshot can give a band, so the walk is clipped to them (a window of
+    # "the past 999 years" is not 365,000 lookups)
+    days = market.snapshot_days(asset) if hasattr(market, "snapshot_days") else None
+    if days is not None:
+        lo, hi = bisect_left(days, start.isoformat()), bisect_right(days, end.isoformat())
+        for iso in days[lo:hi]:
+            b = band(market, asset, date.fromisoformat(iso), snapshot_tolerance)
+            if b is not None:
+                out.append(b)
+        return out
     day = start
     while day <= end:
         b = band(market, asset, day, snapshot_tolerance)
@@ -724,6 +761,33 @@ def stated_interval(q: Quantity) -> Interval:
 
 # ---------------------------------------------------------------- findings
 
+CHART_MIN_DAYS = 30  # a chart shows at least a month around the window in question
+CHART_MAX_POINTS = 180
+
+
+def chart(
+    market: MarketData | None, asset: str, start: date, end: date, snapshot_tolerance: float = 0.08
+) -> Series | None:
+    """The daily closes of ``asset`` around the window ``start..end`` a market check read, for the finding's chart
+    (``Finding.series``): padded to at least a month, thinned to at most ``CHART_MAX_POINTS`` days (the window's
+    edges and the highest and lowest close always kept). None when there is no data."""
+    if market is None:
+        return None
+    if end < start:
+        start, end = end, start
+    days = (end - start).days + 1
+    pad = timedelta(days=max(3, (CHART_MIN_DAYS - days + 1) // 2 if days < CHART_MIN_DAYS else days // 10))
+    rows = bands(market, asset, start - pad, end + pad, snapshot_tolerance)
+    if not rows:
+        return None
+    keep = set(range(0, len(rows), max(1, -(-len(rows) // CHART_MAX_POINTS))))
+    keep |= {0, len(rows) - 1}
+    keep |= {i for i, b in enumerate(rows) if b.day in (start, end)}
+    keep |= {max(range(len(rows)), key=lambda i: rows[i].close), min(range(len(rows)), key=lambda i: rows[i].close)}
+    points = [(rows[i].day, rows[i].close) for i in sorted(keep)]
+    return Series(f"{asset}/{rows[0].quote}", start, end, points)
+
+
 
 def make_finding(
     rule: Rule,
@@ -737,6 +801,7 @@ def make_finding(
     work: list[str] | None = None,
     readings: list[str] | None = None,
     category: str | None = None,
+    series: Series | None = None,
 ) -> Finding:
     q = claim.quantity
     return Finding(
@@ -753,6 +818,7 @@ def make_finding(
         sources=_unique(sources or []),
         work=work or [],
         readings=readings or [],
+        series=series,
     )
 
 

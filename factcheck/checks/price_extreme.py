@@ -42,26 +42,41 @@ ALL_TIME = re.compile(r"all[- ]time|record|\bATH\b", re.I)
 PEAK_AT_END = re.compile(r"\bpeak\s*$")
 
 
-_PEAKS: dict[tuple[int, str, date], tuple[object, mc.Band | None, date | None]] = {}
+_PEAKS: dict[tuple[int, str, date, str], tuple[object, mc.Band | None, date | None]] = {}
 
 
-def _peak_to(ctx: CheckContext, asset: str, end: date) -> tuple[mc.Band | None, date | None]:
-    """The day with the highest high of ``asset`` from the start of its history to ``end`` (cached), and the
-    first day of that history."""
+def _peak_to(ctx: CheckContext, asset: str, end: date, by: str = "high") -> tuple[mc.Band | None, date | None]:
+    """The day with the highest ``by`` ("high"; "close" for a record on a closing basis) of ``asset`` from the
+    start of its history to ``end`` (cached), and the first day of that history."""
     market = ctx.market
-    key = (id(market), asset, end)
+    key = (id(market), asset, end, by)
     hit = _PEAKS.get(key)
     if hit is not None and hit[0] is market:
         return hit[1], hit[2]
     span = mc.candle_span(market, asset) if market else None
     best, first = None, None
     if span is not None and span[0] <= end:
-        c = market.peak(asset, span[0], min(end, span[1]))
+        c = market.peak(asset, span[0], min(end, span[1]), by=by)
         if c is not None:
             best = mc.Band(c.day, c.low, c.high, c.open, c.close, c.quote, c.source)
             first = span[0]  # the history's first day (a day with a candle)
     _PEAKS[key] = (market, best, first)
     return best, first
+
+
+def _record(ctx: CheckContext, asset: str, end: date, tol: float) -> tuple[mc.Band | None, Interval, list[str]]:
+    """The all-time high up to ``end``: its day (the highest high), the values a writer may quote for it (from
+    the highest close, the record on a closing basis, to the highest intraday high, widened by ``tol``) and
+    the data rows behind them."""
+    peak, _ = _peak_to(ctx, asset, end)
+    if peak is None:
+        return None, Interval.point(0), []
+    closing, _ = _peak_to(ctx, asset, end, by="close")
+    low = min(closing.close, peak.high) if closing is not None else peak.high
+    rows = [f"highest high of {asset}/{peak.quote} up to {end}: {mc.describe(peak)}"]
+    if closing is not None and closing.day != peak.day:
+        rows.append(f"highest close up to {end}: {mc.price(closing.close)} on {closing.day}")
+    return peak, Interval(low, peak.high).widen(tol), rows
 
 
 def _period_ref(ctx: CheckContext, claim: Claim) -> DateRef | None:
@@ -208,6 +223,7 @@ def _extreme_since(ctx: CheckContext, rule: Rule, complete: set[str], tol: float
             sources=[cur.source, extreme.source],
             work=[f"{asset}/{cur.quote} {mc.describe(cur)}", f"{asset}/{extreme.quote} {mc.describe(extreme)}"],
             readings=tried,
+            series=mc.chart(ctx.market, asset, period.end + ONE_DAY, cur.day),
         )
 
 
@@ -244,20 +260,19 @@ def _all_time_high(
     q = claim.quantity
     ref = _period_ref(ctx, claim)
     end = ctx.as_of
-    peak, first = _peak_to(ctx, asset, end)
+    peak, expected, work = _record(ctx, asset, end, tol)
     if peak is None:
         return
     stated = mc.stated_interval(q)
-    expected = Interval.point(peak.high).widen(tol)
-    work = [f"highest high of {asset}/{peak.quote} from {first} to {end}: {mc.describe(peak)}"]
     readings = [f"all-time high up to {end}: {mc.price(peak.high)} on {peak.day}"]
     if ref is not None and ref.period is not None and ref.period.end < end:
-        # "its August 2025 all-time high": the record as it stood then may be the figure too
-        p2, _ = _peak_to(ctx, asset, ref.period.end)
+        # "its August 2025 all-time high", "its earlier peak of $4,778 set in November 2021": the record as it
+        # stood then may be the figure too
+        p2, then, rows = _record(ctx, asset, ref.period.end, tol)
         if p2 is not None:
             readings.append(f"all-time high up to {ref.period.end}: {mc.price(p2.high)} on {p2.day}")
-            if stated.meets(Interval.point(p2.high).widen(tol)):
-                peak, expected = p2, Interval.point(p2.high).widen(tol)
+            if stated.meets(then) or (not stated.meets(expected) and ref.period.end < peak.day):
+                peak, expected, work = p2, then, rows  # fits neither: the record as it stood in the period named
     if q.value and not 1 / implausible <= q.value / peak.high <= implausible:
         return  # "its all-time high of $4.80" is not about an asset that peaked at $4,956: the subject is wrong
     if not stated.meets(expected):
@@ -270,6 +285,7 @@ def _all_time_high(
             work=work,
             readings=readings,
             severity="error" if stated.gap(expected) / peak.high > 0.03 else "warning",
+            series=mc.chart(ctx.market, asset, peak.day, end),
         )
         return
     if ref is not None and ref.period is not None and not (ref.period.start <= peak.day <= ref.period.end):
@@ -282,6 +298,7 @@ def _all_time_high(
             work=work,
             readings=readings,
             category="date",
+            series=mc.chart(ctx.market, asset, peak.day, end),
         )
 
 
@@ -316,6 +333,7 @@ def _drawdown(
         + [f"press time: {mc.describe(b)}" for b in now]
         + [f"1 - ({mc.price(current.lo)} to {mc.price(current.hi)}) / {mc.price(peak.high)} = {drop_text}"],
         readings=["press time: any price of the publication day or the day before", "peak: the highest high to date"],
+        series=mc.chart(ctx.market, asset, peak.day, now[-1].day),
     )
 
 
@@ -388,6 +406,7 @@ def _days_from_peak(ctx: CheckContext, rule: Rule, claim: Claim, asset: str, day
         category="date",
         work=[f"peak: {mc.describe(peak)}", f"{ctx.as_of} - {peak.day} = {exact} days"],
         readings=[f"counted to the publication day or the day before, give or take {day_tol} day"],
+        series=mc.chart(ctx.market, asset, peak.day, ctx.as_of),
     )
 
 
@@ -443,6 +462,7 @@ def _first_time_since(
             f"{len(earlier)} day(s) {side} {mc.price(x)} between {period.end + ONE_DAY} and {day}",
         ],
         readings=[f"days {side} the figure by more than {tol:.0%}, after {period.end} and before the current move"],
+        series=mc.chart(ctx.market, asset, last.day, event),
     )
 
 

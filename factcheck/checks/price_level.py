@@ -252,4 +252,5 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             sources=sources,
             work=work,
             readings=readings,
+            series=mc.chart(ctx.market, item.asset, misses[0][0].start, misses[0][0].end, snap_tol),
         )

@@ -297,4 +297,5 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                 f"{mc.formatting.change_interval(allowed)}"
             ],
             readings=[f"{r.label}: {mc.formatting.change_interval(r.change)}" for r in tried],
+            series=mc.chart(ctx.market, item.asset, natural.rows[0].day, natural.rows[-1].day, snap_tol),
         )

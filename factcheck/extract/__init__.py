@@ -13,6 +13,8 @@ number), ``dates``, ``hedges`` (bounds and intervals), ``ranges``, ``context`` (
 
 from __future__ import annotations
 
+import math
+
 from factcheck.document import Document
 from factcheck.extract import context, hedges, ranges, wrap
 from factcheck.extract.scan import Atom, lower, scan
@@ -50,6 +52,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
                 continue
         out.append(_quantity(prose, a, h))
         i += 1
+    out = [q for q in out if _finite(q)]  # "5e308 0" and the like: not a figure anybody can check
     if "\xa0" in prose or "\u202f" in prose:  # names and phrases joined by no-break spaces: "Hon\xa0Hai"
         prose = prose.replace("\xa0", " ").replace("\u202f", " ")  # str.replace: far faster than translate
         low = low.replace("\xa0", " ").replace("\u202f", " ")
@@ -90,6 +93,8 @@ def _quantity(prose: str, a: Atom, h: hedges.Hedge | None) -> Quantity:
 def _range_quantity(prose, a: Atom, b: Atom, merged, start: int, h: hedges.Hedge | None) -> Quantity:
     av, ah, bv, bh = merged
     low, high = av - ah, bv + bh
+    if low > high:  # a range written high end first ("-5 to -7"): its interval still has ordered ends
+        low, high = bv - bh, av + ah
     if h is not None and h.bound == "approx":
         lo2, _ = hedges.interval(av, ah, "approx", h.text)
         _, hi2 = hedges.interval(bv, bh, "approx", h.text)
@@ -144,6 +149,11 @@ def _add_context(prose: str, qs: list[Quantity], low: str | None = None) -> None
                 "from"
             ]:
                 a.window = b.window
+
+
+def _finite(q: Quantity) -> bool:
+    """Every number of the figure is finite (an overflowing exponent or scale gives inf, and inf - inf NaN)."""
+    return all(x is None or math.isfinite(x) for x in (q.value, q.high, q.low_bound, q.high_bound))
 
 
 def _regions(qs: list[Quantity], reach: int) -> list[tuple[int, int]]:

@@ -93,6 +93,15 @@ def source_lines(market, today=None) -> list[str]:
     return out
 
 
+def coverage_summary(market) -> str:
+    """One line for a report's header: which market history a run could read, and to which day."""
+    parts = []
+    for info in market.coverage():
+        where = ", your store" if info.where == "store" else ""
+        parts.append(f"{info.name} {info.first} to {info.last}{where}")
+    return "market data: " + ("; ".join(parts) if parts else "none")
+
+
 def run_info(args: argparse.Namespace) -> int:
     """``factcheck data info``: prints the coverage; returns the exit code (0)."""
     out = sys.stdout

@@ -115,6 +115,9 @@ class DatasetInfo:
 # --- daily OHLCV series ------------------------------------------------------------------------------
 
 
+_COLUMNS = ("open", "high", "low", "close")
+
+
 class _Series:
     """Daily candles of one (exchange, base, quote): shipped lines plus store rows (store wins)."""
 
@@ -126,9 +129,10 @@ class _Series:
         self._store: dict[str, storefiles.StoredRow] | None = None
         self._cache: dict[str, Candle | None] = {}
         self._days: list[str] | None = None
-        self._highs: list[float] | None = None  # the final candles' highs, parallel to days()
+        self._columns: dict[str, list[float]] = {}  # price columns of the final candles, parallel to days()
         self._cache_partial: dict[str, Candle | None] = {}
         self._shipped_label = f"data: {base}/{quote} 1d, {exchange}, "
+        self.warnings: list[str] | None = None  # the MarketData's list: one line per bad store file
 
     def _load(self) -> None:
         if self._shipped is None:
@@ -139,9 +143,12 @@ class _Series:
         if self._store is None:
             self._store = {}
             if self.store_path is not None:
-                from factcheck.market import storefiles
+                from factcheck.market.storecheck import read_valid_rows
 
-                for row in storefiles.read_rows(self.store_path):
+                rows, warning = read_valid_rows(self.store_path)
+                if warning and self.warnings is not None and warning not in self.warnings:
+                    self.warnings.append(warning)
+                for row in rows:
                     self._store[row.date[:10]] = row
 
     def days(self) -> list[str]:
@@ -157,16 +164,24 @@ class _Series:
 
     def highs(self) -> list[float]:
         """The high of each day of :meth:`days` (what :meth:`get` would give), without building candles."""
-        if self._highs is None:
+        return self.column("high")
+
+    def column(self, name: str) -> list[float]:
+        """One price column ("open", "high", "low", "close") of each day of :meth:`days`, without building
+        candles (cached)."""
+        hit = self._columns.get(name)
+        if hit is None:
             days = self.days()
             assert self._shipped is not None and self._store is not None
             store, shipped = self._store, self._shipped
-            out = []
+            k = _COLUMNS.index(name) + 1  # the shipped line is date,open,high,low,close,volume
+            hit = []
             for iso in days:
                 row = store.get(iso) if store else None
-                out.append(float(row.high) if row is not None and row.final else float(shipped[iso].split(",", 3)[2]))
-            self._highs = out
-        return self._highs
+                final = row is not None and row.final
+                hit.append(float(getattr(row, name)) if final else float(shipped[iso].split(",", k + 1)[k]))
+            self._columns[name] = hit
+        return hit
 
     def _label(self, iso: str, where: str) -> str:
         place = self.exchange if where == "shipped" else f"{self.exchange} (local store)"
@@ -241,6 +256,7 @@ class MarketData:
         self._coin_names: dict[str, _Coin] = {}
         self._fx_sources: list | None = None
         self._fx_cache: dict[tuple[str, dt.date], Rate | None] = {}
+        self.warnings: list[str] = []  # one line per store file with bad rows or that cannot be read
 
     # manifests
     def manifest(self, dataset: str) -> dict:
@@ -268,11 +284,17 @@ class MarketData:
         if self.store_dir is not None and (self.store_dir / STORE_OHLCV_DIR).is_dir():
             from factcheck.market import storefiles
 
-            for sf in storefiles.list_series(self.store_dir):
+            try:
+                listed = storefiles.list_series(self.store_dir)
+            except OSError as exc:
+                listed = []
+                self.warnings.append(f"market store {self.store_dir} cannot be listed ({exc.strerror or exc}); ignored")
+            for sf in listed:
                 if sf.timeframe != "1d":
                     continue
                 series = by_key.setdefault((sf.exchange, sf.base, sf.quote), _Series(sf.exchange, sf.base, sf.quote))
                 series.store_path = sf.path
+                series.warnings = self.warnings
         index: dict[str, list[_Series]] = {}
         for series in by_key.values():
             index.setdefault(series.base, []).append(series)
@@ -328,20 +350,23 @@ class MarketData:
                     break
         return out
 
-    def peak(self, asset: str, start: DayLike, end: DayLike, quote: str | None = None) -> Candle | None:
-        """The final candle with the highest high from ``start`` to ``end`` inclusive (the earliest such day),
-        as ``max(self.candles(asset, start, end, quote), key=high)`` gives it, or None if no day is covered."""
+    def peak(
+        self, asset: str, start: DayLike, end: DayLike, quote: str | None = None, by: str = "high"
+    ) -> Candle | None:
+        """The final candle with the highest ``by`` ("high", or "close" for a record on a closing basis) from
+        ``start`` to ``end`` inclusive (the earliest such day), as ``max(self.candles(asset, start, end, quote),
+        key=by)`` gives it, or None if no day is covered."""
         candidates = self._candidates(asset, quote)
         if len(candidates) != 1:
             found = self.candles(asset, start, end, quote)
-            return max(found, key=lambda c: c.high) if found else None
+            return max(found, key=lambda c: getattr(c, by)) if found else None
         series = candidates[0]
         first, last = _as_day(start).isoformat(), _as_day(end).isoformat()
-        days, highs = series.days(), series.highs()
+        days, values = series.days(), series.column(by)
         lo, hi = bisect.bisect_left(days, first), bisect.bisect_right(days, last)
         if lo >= hi:
             return None
-        return series.get(days[max(range(lo, hi), key=highs.__getitem__)])
+        return series.get(days[max(range(lo, hi), key=values.__getitem__)])
 
     def candle_span(
         self, asset: str, quote: str | None = None, exchange: str | None = None
@@ -389,6 +414,15 @@ class MarketData:
     def coins_for_symbol(self, symbol: str) -> list[tuple[str, str]]:
         """All (symbol, name) pairs sharing a ticker, primary first: tickers are not unique."""
         return [(c.symbol, c.name) for c in self._coin_index().get(symbol.upper(), [])]
+
+    def snapshot_days(self, asset: str) -> list[str]:
+        """The ISO days with a CoinGecko snapshot for ``asset``, sorted ([] when none): for clipping a window to
+        the data before a day-by-day walk."""
+        coin = self.coin(asset)
+        if coin is None:
+            return []
+        self.snapshot(asset, dt.date(2000, 1, 1))  # loads the coin's rows
+        return sorted(coin.rows or ())
 
     def snapshot(self, asset: str, day: DayLike) -> PricePoint | None:
         """CoinGecko's USD price snapshot (one per day) for a ticker or coin name."""
@@ -575,12 +609,13 @@ class MarketData:
             )
         if self.store_dir is not None:
             from factcheck.market import storefiles
+            from factcheck.market.storecheck import read_valid_rows
 
             for sf in storefiles.list_series(self.store_dir):
-                rows = storefiles.read_rows(sf.path)
+                rows, warning = read_valid_rows(sf.path)
                 partial = sum(1 for r in rows if not r.final)
                 notes = [f"{partial} partial row(s) (day still running when fetched), not used by checks"]
-                notes = notes if partial else []
+                notes = (notes if partial else []) + ([warning] if warning else [])
                 out.append(
                     DatasetInfo(
                         f"{sf.exchange} {sf.symbol} {sf.timeframe}",

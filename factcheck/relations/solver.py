@@ -80,6 +80,8 @@ class Scene:
         self._given: set[int] = set()
         self._marks: dict[tuple[int, int], str | None] = {}  # clause -> its time mark
         self.by_sentence: dict[int, list[Fig]] = {}
+        self._in_clause: dict[tuple[int, int], list[Fig]] = {}
+        self._says: dict[tuple[str, int], bool] = {}
         for k, (s, e) in enumerate(self.sentences):
             claims = idx.in_sentence.get(s, [])
             clauses = self._clauses(s, e, claims)
@@ -138,9 +140,13 @@ class Scene:
 
     def says(self, fig: Fig, cue: str) -> bool:
         """Whether the figure's sentence has a word of the cue list ``cue`` (roles.toml ``[cue.NAME]``)."""
-        pat = roles().cues.get(cue)
-        s, e = self.sentences[fig.sentence]
-        return bool(pat and pat.search(self.ctx.doc.prose, s, e))
+        key = (cue, fig.sentence)
+        got = self._says.get(key)
+        if got is None:  # once per sentence and cue, not once per figure
+            pat = roles().cues.get(cue)
+            s, e = self.sentences[fig.sentence]
+            got = self._says[key] = bool(pat and pat.search(self.ctx.doc.prose, s, e))
+        return got
 
     def time_mark(self, fig: Fig) -> str | None:
         """ "current" or "past" when the figure's clause says which (now, at press time / at the time, or a date
@@ -242,7 +248,10 @@ class Scene:
         """The figures a slot of a relation about ``fig`` may be filled from, nearest sentences first."""
         own = self.by_sentence.get(fig.sentence, [])
         if link == "clause":
-            out = [f for f in own if fig.clause[0] <= f.q.start < fig.clause[1]]
+            in_clause = self._in_clause.get(fig.clause)
+            if in_clause is None:  # the figures of one clause, found once (not once per figure of it)
+                in_clause = self._in_clause[fig.clause] = [f for f in own if fig.clause[0] <= f.q.start < fig.clause[1]]
+            out = list(in_clause)
         else:
             out = list(own)
         refers = self.says(fig, cue) if cue else self.refers.get(fig.sentence)
@@ -370,7 +379,45 @@ def _agrees(sc: Scene, binding: dict[str, list[Fig]], relation: Relation) -> boo
     return True
 
 
+_DIMENSIONS: list = []  # [scene, {dimension: whether any of its figures has it}]
+
+
+def _has_dimension(sc: Scene, dim: str) -> bool:
+    """Whether any figure of the scene could fill a slot of dimension ``dim`` (found once per dimension)."""
+    if not _DIMENSIONS or _DIMENSIONS[0] is not sc:
+        _DIMENSIONS[:] = [sc, {}]
+    known = _DIMENSIONS[1]
+    if dim not in known:
+        known[dim] = any(_dimension_ok(f.q, dim) for f in sc.figs)
+    return known[dim]
+
+
+def _loose(sc: Scene, slot: Slot, with_roles: bool = True) -> set[int]:
+    """ids of the scene's figures that pass the target-independent tests of ``_fills`` for ``slot`` (dimension,
+    excluded roles, metrics, and its roles ``with_roles``): every figure ``_fills`` accepts for it is among them.
+    Found once per slot."""
+    if not _DIMENSIONS or _DIMENSIONS[0] is not sc:
+        _DIMENSIONS[:] = [sc, {}]
+    known = _DIMENSIONS[1]
+    key = ("loose", id(slot), with_roles)
+    if key not in known:
+        not_roles = set(slot.not_roles or ())
+        wanted = set(slot.roles or ()) if with_roles else set()
+        known[key] = {
+            id(f)
+            for f in sc.figs
+            if _dimension_ok(f.q, slot.dimension)
+            and not (wanted and not f.roles & wanted)
+            and not (not_roles and f.roles & not_roles)
+            and not (slot.metrics and (f.claim.metric or "none") not in slot.metrics)
+        }
+    return known[key]
+
+
 def _bindings(sc: Scene, relation: Relation, target: Fig) -> Iterator[tuple[dict[str, list[Fig]], str | None]]:
+    if any(not s.many and s.name != relation.report and not _has_dimension(sc, s.dimension)
+           for s in relation.slots.values()):  # fmt: skip
+        return  # a slot no figure of the document can fill: no binding (what the candidates below would find)
     wants = target.wants if target.wants and target.wants[0] in relation.named_preps else None
     if relation.requires_name and wants is None:
         return
@@ -395,11 +442,15 @@ def _bindings(sc: Scene, relation: Relation, target: Fig) -> Iterator[tuple[dict
         for f in sc.by_sentence.get(target.sentence, [])
     ):
         return  # not the figure that closes the list
+    loose = [_loose(sc, s, not (wants and s.named)) for s in single]
+    if any(not any(id(f) in ok for f in pool) for ok in loose):
+        return  # a slot none of the pool can fill (the candidates below would be empty): one cheap pass
     cands = [
         [
             f
             for f in pool
-            if f is not target
+            if id(f) in ok
+            and f is not target
             and (not s.before_report or f.q.start < target.q.start)
             and (
                 (f.q.start < target.q.start and wants[1] in f.names and _fills(f, replace(s, roles=()), target))
@@ -407,7 +458,7 @@ def _bindings(sc: Scene, relation: Relation, target: Fig) -> Iterator[tuple[dict
                 else _fills(f, s, target)
             )
         ]
-        for s in single
+        for s, ok in zip(single, loose, strict=True)
     ]
     if any(not c for c in cands):
         return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-CHECK_FORMATS = ("text", "json", "sarif", "github", "html")
+CHECK_FORMATS = ("text", "concise", "json", "sarif", "github", "html", "junit", "checkstyle")
 EXTRACT_FORMATS = ("text", "json")
 
 

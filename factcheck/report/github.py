@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from factcheck.model import FileResult
+from factcheck.report.ci_paths import relative_path
 from factcheck.report.positions import LineIndex
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -16,17 +19,19 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results: list[FileResult]) -> str:
+def render(results: list[FileResult], base: Path | None = None) -> str:
+    """One workflow command per finding; file paths relative to ``base`` (the repository root) when given."""
     out = []
     for r in results:
+        path = relative_path(r.path, base)
         for n in r.notices:  # file-level: a warning on the file, no line
-            head = f"file={escape_property(r.path)},title={escape_property(f'factcheck {n.kind}')}"
+            head = f"file={escape_property(path)},title={escape_property(f'factcheck {n.kind}')}"
             out.append(f"::warning {head}::{escape_data(n.message)}")
         lines = LineIndex(r.text)
         for f in r.findings:
             line, col = lines.line_col(f.start)
             end_line, end_col = lines.line_col(f.end)
-            props = [("file", r.path), ("line", str(line))]
+            props = [("file", path), ("line", str(line))]
             if end_line == line:  # GitHub ignores columns on annotations that span lines
                 props += [("col", str(col)), ("endColumn", str(end_col))]
             props += [("endLine", str(end_line)), ("title", f"factcheck {f.rule} ({f.category})")]

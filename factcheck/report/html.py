@@ -5,8 +5,11 @@ figure is marked (wrong = an error, doubtful = a warning, note = could not be ch
 findings by its coverage status: verified = a check confirmed it, not checked = a claim no check could
 decide, with the reason, not a claim = a duration or a count), and each mark opens its explanation:
 message, arithmetic, readings tried, figures it was checked against, data sources. The coverage line of
-each file ("N figures: X wrong, Y verified, Z not checked") heads the page. A list of findings sits beside
-the text. Everything from the draft is escaped.
+each file ("N figures: X wrong, Y verified, Z not checked") heads the page, under the version, the time of the
+run and the market data it could read. A list of findings sits beside the text; n/p (and buttons) step through
+the findings, scrolling each into view, and checkboxes hide a severity. A market finding's explanation has a
+chart of the prices read (:mod:`factcheck.report.html_chart`). In print, the findings are numbered in the text
+and explained after it. Everything from the draft is escaped.
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ import bisect
 import html
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from factcheck.model import SEVERITY_RANK, Figure, FileResult, Finding, Quantity, coverage
 from factcheck.report import coverage_line
+from factcheck.report.html_chart import finding_chart
 from factcheck.report.positions import LineIndex
 
 MARK_CLASS = {"error": "wrong", "warning": "doubt", "info": "note", None: "fine"}
@@ -80,7 +85,8 @@ class Marks:
         return out
 
 
-def _mark_html(text: str, items: list[Item]) -> str:
+def _mark_html(text: str, items: list[Item], end: int | None = None) -> str:
+    """``end``: where this piece ends; a finding ending here gets its number in ``data-ref`` (shown in print)."""
     if not items:
         return text
     sevs = [it.severity for it in items if it.key.startswith("f-")]
@@ -96,9 +102,11 @@ def _mark_html(text: str, items: list[Item]) -> str:
         reason = next((it.reason for it in items if it.reason), None)
         if status == "unchecked" and reason:
             label += f" ({reason})"
+    refs = " ".join(str(int(it.key.rsplit("-", 1)[1]) + 1) for it in shown if it.key.startswith("f-") and it.end == end)
+    ref_attr = f' data-ref="{refs}"' if refs else ""
     return (
-        f'<mark class="fc fc-{MARK_CLASS[worst]}"{status_attr} tabindex="0" role="button" data-items="{keys}" '
-        f'title="{esc(label)}: click for details">{text}</mark>'
+        f'<mark class="fc fc-{MARK_CLASS[worst]}"{status_attr}{ref_attr} tabindex="0" role="button" '
+        f'data-items="{keys}" title="{esc(label)}: click for details">{text}</mark>'
     )
 
 
@@ -133,7 +141,7 @@ class _Renderer:
             chunk = src[a:b]
             if collapse:
                 chunk = re.sub(r"\s+", " ", chunk)
-            parts.append(_mark_html(esc(chunk), items))
+            parts.append(_mark_html(esc(chunk), items, b))
         return "".join(parts)
 
     # ---- inline Markdown
@@ -385,7 +393,7 @@ def _num(v: float | None) -> str:
     return f"{v:,.10g}"
 
 
-def _finding_body(f: Finding, lines: LineIndex, related_keys: list[str]) -> str:
+def _finding_body(f: Finding, lines: LineIndex, related_keys: list[str], chart: str = "") -> str:
     line, col = lines.line_col(f.start)
     parts = [
         f'<p class="msg">{esc(f.message)}</p>',
@@ -399,6 +407,7 @@ def _finding_body(f: Finding, lines: LineIndex, related_keys: list[str]) -> str:
     if f.expected:
         rows.append(("Expected", esc(f.expected)))
     parts.append('<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>")
+    parts.append(chart)
     if f.work:
         parts.append('<h4>Work</h4><ol class="work">' + "".join(f"<li>{esc(w)}</li>" for w in f.work) + "</ol>")
     if f.readings:
@@ -476,7 +485,9 @@ def _file_section(n: int, r: FileResult) -> tuple[str, str, dict[str, int]]:
 
     counts: dict[str, int] = {"error": 0, "warning": 0, "info": 0}
     counts |= coverage(figures)
-    lis = []
+    q_by_span = {(q.start, q.end): q for q in r.quantities}
+    claim_by_span = {(c.quantity.start, c.quantity.end): c for c in r.claims}
+    lis, notes_for_print = [], []
     for i, f in enumerate(r.findings):
         counts[f.severity] += 1
         line, col = lines.line_col(f.start)
@@ -486,13 +497,16 @@ def _file_section(n: int, r: FileResult) -> tuple[str, str, dict[str, int]]:
             for rel in f.related
         ]
         key = f"f-{n}-{i}"
+        chart = finding_chart(f, q_by_span.get((f.start, f.end)), claim_by_span.get((f.start, f.end)))
+        body = _finding_body(f, lines, related_keys, chart)
+        notes_for_print.append(f'<li value="{i + 1}" class="f-{f.severity}">{body}</li>')
         lis.append(
             f'<li class="finding f-{f.severity}" data-key="{key}">'
             f'<details id="d-{key}" data-related="{esc(" ".join(k for k in related_keys if k))}">'
             f'<summary><span class="sev sev-{f.severity}">{esc(f.severity)}</span> '
             f'<span class="pos">{line}:{col}</span> <span class="fig">“{esc(_clip(f.text, 40))}”</span>'
             f'<span class="sum">{esc(_clip(f.message, 140))}</span></summary>'
-            f'<div class="body">{_finding_body(f, lines, related_keys)}'
+            f'<div class="body">{body}'
             f'<button type="button" class="goto" data-goto="{key}">Show in the text</button></div>'
             f"</details></li>"
         )
@@ -508,9 +522,15 @@ def _file_section(n: int, r: FileResult) -> tuple[str, str, dict[str, int]]:
     )
     notes = "".join(f'<p class="note">{esc(x)}</p>' for x in r.notes)
     notes += "".join(f'<p class="note notice" role="alert">{esc(x.message)}</p>' for x in r.notices)
+    printed = (
+        f'<section class="print-notes"><h3>Explanations ({esc(r.path)})</h3><ol>{"".join(notes_for_print)}</ol>'
+        "</section>"
+        if notes_for_print
+        else ""
+    )
     section = (
         f'<section class="file" id="file-{n}">{head}{notes}'
-        f'<article class="draft">{draft}</article>{templates}</section>'
+        f'<article class="draft">{draft}</article>{printed}{templates}</section>'
     )
     side = (
         f'<h3>{esc(r.path)}</h3><ol class="findings">{"".join(lis)}</ol>'
@@ -540,7 +560,16 @@ def _clip(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def render(results: list[FileResult], title: str | None = None) -> str:
+def render(
+    results: list[FileResult],
+    title: str | None = None,
+    *,
+    version: str | None = None,
+    generated: datetime | None = None,
+    data_coverage: str | None = None,
+) -> str:
+    """The page. ``version`` (default: this factcheck's), ``generated`` (default: now) and ``data_coverage`` (what
+    market history the run could read; default: not recorded) head it."""
     sections, sides = [], []
     total = {"error": 0, "warning": 0, "info": 0, "figures": 0, "wrong": 0, "verified": 0, "unchecked": 0}
     total["not-claim"] = 0
@@ -560,6 +589,25 @@ def render(results: list[FileResult], title: str | None = None) -> str:
         f'<span class="badge b-doubt">{total["warning"]} doubtful</span>'
         f'<span class="badge b-note">{total["info"]} notes</span>'
     )
+    if version is None:
+        from factcheck import __version__ as version
+    stamp = (generated or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    run = (
+        f'<p class="run">factcheck {esc(version)} · checked {esc(stamp)} · '
+        f"{esc(data_coverage or 'market data: not recorded')}</p>"
+    )
+    tools = (
+        '<nav class="tools" aria-label="Findings">'
+        '<button type="button" data-nav="-1" title="Previous finding (p or k)">◀ Previous</button>'
+        '<button type="button" data-nav="1" title="Next finding (n or j)">Next ▶</button>'
+        '<span id="nav-pos" class="navpos" aria-live="polite"></span>'
+        '<span class="filter">Show: '
+        '<label><input type="checkbox" data-sev="error" checked> wrong</label>'
+        '<label><input type="checkbox" data-sev="warning" checked> doubtful</label>'
+        '<label><input type="checkbox" data-sev="info" checked> notes</label>'
+        '<label><input type="checkbox" data-sev="fine" checked> figures without findings</label></span>'
+        '<span class="keys">Keys: n / p next and previous finding, Esc closes</span></nav>'
+    )
     legend = (
         '<p class="legend">Marks: <mark class="fc fc-wrong">wrong</mark> <mark class="fc fc-doubt">doubtful</mark> '
         '<mark class="fc fc-note">note</mark> <mark class="fc fc-fine" data-status="verified">verified</mark> '
@@ -574,8 +622,8 @@ def render(results: list[FileResult], title: str | None = None) -> str:
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "script-src 'unsafe-inline'; img-src data:\">"
         f"<title>{esc(title)}</title><style>{CSS}</style></head>\n<body>"
-        f'<header class="top"><h1>{esc(title)}</h1>{_banner(results)}{cover}<p class="badges">{badges}</p>{legend}'
-        "</header>"
+        f'<header class="top"><h1>{esc(title)}</h1>{run}{_banner(results)}{cover}<p class="badges">{badges}</p>'
+        f"{legend}{tools}</header>"
         '<div class="layout"><main>' + "\n".join(sections) + "</main>"
         '<aside class="side"><section id="panel" class="panel" aria-live="polite" tabindex="-1" hidden>'
         '<div class="panel-head"><strong>Selected figure</strong>'
@@ -658,7 +706,35 @@ font-size:13px;padding:1px 6px}
 button.goto{margin-top:6px}
 .none{color:var(--muted)}
 @media (max-width:980px){.layout{grid-template-columns:1fr}aside.side{position:static;max-height:none}}
-@media print{aside.side{display:none}.layout{display:block}}
+.run{margin:0 0 6px;color:var(--muted);font-size:13px}
+nav.tools{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:center;margin:8px 0 2px;font-size:13px}
+nav.tools button{border:1px solid #bbb;background:#fafafa;border-radius:5px;cursor:pointer;font:inherit;
+padding:2px 10px}
+nav.tools label{margin-right:8px;white-space:nowrap}.navpos{color:var(--muted);min-width:5em}
+.keys{color:var(--muted)}
+body.hide-error mark.fc-wrong,body.hide-warning mark.fc-doubt,body.hide-info mark.fc-note,
+body.hide-fine mark.fc-fine{background:none;box-shadow:none;border-bottom:0;font-weight:inherit}
+body.hide-error li.f-error,body.hide-warning li.f-warning,body.hide-info li.f-info{display:none}
+figure.chart{margin:8px 0 6px}svg.chart{max-width:100%;height:auto;background:#fff;border:1px solid var(--line)}
+svg.chart .win{fill:#fff1cc}svg.chart .axis{stroke:#bbb}
+svg.chart .tick{font:10px ui-monospace,Menlo,monospace;fill:#5f6368}
+svg.chart .close{fill:none;stroke:#1f5fa8;stroke-width:1.6}svg.chart .data{fill:#1f5fa8}
+svg.chart .stated{stroke:#c62828;stroke-width:1.5;stroke-dasharray:5 3}svg.chart .stated-dot{fill:#c62828}
+svg.chart .stated-label{font:600 11px system-ui,sans-serif;fill:#c62828}svg.chart .allowed{fill:#c62828;opacity:.08}
+figure.chart figcaption{font-size:12px;color:var(--muted)}
+.print-notes{display:none}
+@media print{
+aside.side,nav.tools,.legend .keys{display:none}
+.layout{display:block;padding:0}body{background:#fff}header.top{border:0}
+section.file{border:0;padding:0}
+mark.fc{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+mark.fc[data-ref]::after{content:" [" attr(data-ref) "]";font-size:.7em;vertical-align:super;font-weight:700}
+.print-notes{display:block;border-top:1px solid #999;margin-top:18px}
+.print-notes li{break-inside:avoid;margin-bottom:12px}
+body.hide-error .print-notes li.f-error,body.hide-warning .print-notes li.f-warning,
+body.hide-info .print-notes li.f-info{display:none}
+svg.chart{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
 """
 
 JS = r"""
@@ -682,10 +758,40 @@ JS = r"""
     });
     panel.hidden=false;
   }
-  function open(mark){explain((mark.getAttribute('data-items')||'').split(' ').filter(Boolean));}
+  var last=null,pos=document.getElementById('nav-pos');
+  function reveal(m){var r=m.getBoundingClientRect();
+    if(r.top<0||r.bottom>(window.innerHeight||document.documentElement.clientHeight)){m.scrollIntoView({block:'center'});}}
+  function open(mark){last=mark;explain((mark.getAttribute('data-items')||'').split(' ').filter(Boolean));}
+  var HIDE={'fc-wrong':'hide-error','fc-doubt':'hide-warning','fc-note':'hide-info','fc-fine':'hide-fine'};
+  function hidden(m){for(var c in HIDE){
+    if(m.classList.contains(c)&&document.body.classList.contains(HIDE[c]))return true;}
+    return false;}
+  function stops(){var seen={},out=[];
+    document.querySelectorAll('mark.fc[data-items]').forEach(function(m){
+      var k=(m.getAttribute('data-items')||'').split(' ').filter(function(x){return x.indexOf('f-')===0;});
+      if(!k.length||hidden(m)||seen[k[0]])return;seen[k[0]]=1;out.push(m);});
+    return out;}
+  function go(step){var s=stops(),n;
+    if(!s.length){pos.textContent='no findings shown';return;}
+    if(!last){n=step>0?0:s.length-1;}
+    else{var i=s.indexOf(last);
+      if(i<0){var before=0;  // the open mark is not a stop: count the stops before it
+        s.forEach(function(m){if(m.compareDocumentPosition(last)&Node.DOCUMENT_POSITION_FOLLOWING)before++;});
+        i=step>0?before-1:before;}
+      n=((i+step)%s.length+s.length)%s.length;}
+    var m=s[n];open(m);reveal(m);m.focus({preventScroll:true});
+    pos.textContent=(n+1)+' of '+s.length;}
+  document.querySelectorAll('nav.tools input[data-sev]').forEach(function(box){
+    box.addEventListener('change',function(){
+      document.body.classList.toggle('hide-'+box.getAttribute('data-sev'),!box.checked);});});
+  document.addEventListener('toggle',function(e){var d=e.target;
+    if(d.tagName==='DETAILS'&&d.open&&/^d-f-/.test(d.id)){var key=d.id.slice(2),t=marksFor(key)[0];
+      if(t){last=t;reveal(t);explain([key]);}}},true);
   document.addEventListener('click',function(e){
     var m=e.target.closest('mark.fc[data-items]');
     if(m){open(m);return;}
+    var nav=e.target.closest('[data-nav]');
+    if(nav){go(parseInt(nav.getAttribute('data-nav'),10));return;}
     var g=e.target.closest('[data-goto]');
     if(g){var key=g.getAttribute('data-goto'),t=marksFor(key)[0];
       if(t){t.scrollIntoView({block:'center'});t.focus({preventScroll:true});explain([key]);}return;}
@@ -695,14 +801,18 @@ JS = r"""
     var m=e.target.closest&&e.target.closest('mark.fc[data-items]');
     if(m&&(e.key==='Enter'||e.key===' ')){e.preventDefault();open(m);}
     if(e.key==='Escape'){panel.hidden=true;clear();}
+    var tag=(e.target.tagName||'').toLowerCase();
+    if(e.ctrlKey||e.metaKey||e.altKey||tag==='input'||tag==='textarea')return;
+    if(e.key==='n'||e.key==='j'){e.preventDefault();go(1);}
+    if(e.key==='p'||e.key==='k'){e.preventDefault();go(-1);}
   });
   var hash=decodeURIComponent(location.hash.slice(1));
   if(/^[fq]-\d+-\d+$/.test(hash)&&marksFor(hash).length){
-    explain([hash]);marksFor(hash)[0].scrollIntoView({block:'center'});
+    last=marksFor(hash)[0];explain([hash]);last.scrollIntoView({block:'center'});
   }else{
     var first=document.querySelector('mark.fc-wrong[data-items]')||
       document.querySelector('mark.fc-doubt[data-items]');
-    if(first){open(first);}
+    if(first){open(first);last=null;}  // shown, not yet visited: n goes to it
   }
 })();
 """

@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 from factcheck.model import Figure, FileResult, Finding, Quantity, coverage
+from factcheck.report.headline import headline
 from factcheck.report.positions import LineIndex
 
 CHECK_SCHEMA = "factcheck.check/1"
@@ -29,7 +30,7 @@ def finding_json(f: Finding, lines: LineIndex) -> dict[str, Any]:
     for r in f.related:
         r_line, r_col = lines.line_col(r.start)
         related.append({"start": r.start, "end": r.end, "text": r.text, "line": r_line, "column": r_col})
-    return {
+    out = {
         "rule": f.rule,
         "category": f.category,
         "severity": f.severity,
@@ -47,7 +48,16 @@ def finding_json(f: Finding, lines: LineIndex) -> dict[str, Any]:
         "sources": list(f.sources),
         "work": list(f.work),
         "readings": list(f.readings),
+        "headline": headline(f),  # plain words with the correction: '"21%" should be about 14.9% (a fall)'
     }
+    if f.series is not None:  # market findings: the daily closes the check read, for a chart
+        out["series"] = {
+            "asset": f.series.asset,
+            "start": f.series.start.isoformat(),
+            "end": f.series.end.isoformat(),
+            "points": [[day.isoformat(), _number(close)] for day, close in f.series.points],
+        }
+    return out
 
 
 def quantity_json(q: Quantity, lines: LineIndex) -> dict[str, Any]:

@@ -27,12 +27,14 @@ _STOPS = (". ", "! ", "? ", ".\n", "!\n", "?\n")
 
 def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
     """The span of the sentence holding [start, end) within its paragraph, trimmed, at most ``limit`` wide."""
-    left = max(text.rfind("\n\n", 0, start) + 2, text.rfind("\n\r\n", 0, start) + 3, 0, start - limit // 2)
+    low = max(0, start - limit // 2 - 3)  # a break further back cannot move ``left``: searched within reach only
+    left = max(text.rfind("\n\n", low, start) + 2, text.rfind("\n\r\n", low, start) + 3, 0, start - limit // 2)
     for stop in _STOPS:
         i = text.rfind(stop, left, start)
         if i >= 0:
             left = max(left, i + 2)
-    para_end = [i for i in (text.find("\n\n", end), text.find("\n\r\n", end)) if i >= 0]
+    high = end + limit // 2 + 3
+    para_end = [i for i in (text.find("\n\n", end, high), text.find("\n\r\n", end, high)) if i >= 0]
     right = min([*para_end, len(text), end + limit // 2])
     for stop in _STOPS:
         i = text.find(stop, end, right)

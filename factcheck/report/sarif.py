@@ -29,10 +29,13 @@ def _uri(path: str, base: Path) -> tuple[str, str | None]:
     if path == "-":
         return "stdin", None
     p = Path(path)
+    full = p if p.is_absolute() else Path.cwd() / p
     try:
-        rel = p.resolve().relative_to(base.resolve()).as_posix() if p.is_absolute() else p.as_posix()
+        rel = full.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
-        return p.resolve().as_uri(), None
+        if p.is_absolute():
+            return p.resolve().as_uri(), None
+        rel = p.as_posix()  # relative to a folder outside the root: kept as given unless it climbs out
     rel = os.path.normpath(rel).replace(os.sep, "/")
     if rel.startswith("../"):
         return p.resolve().as_uri(), None
@@ -63,7 +66,29 @@ def _region(lines: LineIndex, start: int, end: int, text: str) -> dict[str, Any]
     }
 
 
-def _rule_descriptor(rule_id: str, rule: Any | None, fallback_category: str) -> dict[str, Any]:
+def help_uri(rule_id: str, homepage: str | None) -> str | None:
+    """Where a rule is explained: its TOML file (description and PASS/FAIL examples) in the repository."""
+    if not homepage:
+        return None
+    root = homepage.rstrip("/")
+    if root.startswith(("https://github.com/", "https://gitlab.com/")):
+        return f"{root}/blob/main/rules/checks/{quote(rule_id)}.toml"
+    return f"{root}#{quote(rule_id)}"
+
+
+def _help_markdown(rule: Any) -> str:
+    parts = [" ".join(rule.description.split()), "", f"Category: `{rule.category}`. Default severity: "
+             f"`{rule.severity}`. Explain it in a terminal: `factcheck rules {rule.id}`."]
+    examples = getattr(rule, "examples", None) or []
+    if examples:
+        parts += ["", "Examples:", ""]
+        parts += [f"- **{'PASS' if ex.kind == 'pass' else 'FAIL'}**: {' '.join(ex.text.split())}" for ex in examples]
+    return "\n".join(parts)
+
+
+def _rule_descriptor(
+    rule_id: str, rule: Any | None, fallback_category: str, homepage: str | None = None
+) -> dict[str, Any]:
     if rule is None:
         short = SUPPRESSION_RULE_TEXT if rule_id == "suppression" else rule_id
         return {
@@ -75,15 +100,19 @@ def _rule_descriptor(rule_id: str, rule: Any | None, fallback_category: str) -> 
             "properties": {"category": fallback_category},
         }
     summary = (getattr(rule, "summary", "") or rule.description).strip().splitlines()[0]
-    return {
+    out = {
         "id": rule.id,
         "name": rule.id,
         "shortDescription": {"text": summary},
         "fullDescription": {"text": rule.description.strip()},
-        "help": {"text": rule.description.strip()},
+        "help": {"text": rule.description.strip(), "markdown": _help_markdown(rule)},
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
         "properties": {"category": rule.category, "tags": [rule.category]},
     }
+    uri = help_uri(rule.id, homepage)
+    if uri:
+        out["helpUri"] = uri
+    return out
 
 
 def sarif_report(
@@ -105,7 +134,9 @@ def sarif_report(
             if f.rule not in rules and f.rule not in order:
                 order.append(f.rule)
     index = {rid: i for i, rid in enumerate(order)}
-    descriptors = [_rule_descriptor(rid, rules.get(rid), categories.get(rid, "unverifiable")) for rid in order]
+    descriptors = [
+        _rule_descriptor(rid, rules.get(rid), categories.get(rid, "unverifiable"), information_uri) for rid in order
+    ]
 
     sarif_results = []
     artifacts: list[dict[str, Any]] = []

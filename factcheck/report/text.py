@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from factcheck.model import FileResult, Finding, Quantity, coverage
 from factcheck.report import coverage_line
+from factcheck.report.headline import correction, headline
 from factcheck.report.positions import LineIndex, sentence_around
 
 if TYPE_CHECKING:
@@ -125,22 +126,33 @@ class _Lines:
         return out
 
 
-def _finding(f: Finding, r: FileResult, lines: LineIndex, width: int) -> _Lines:
-    """One finding as lines of styled text: position, severity, rule, message; the sentence with the figure
-    underlined and a caret line; then stated/expected, work, related figures, sources, readings."""
+def _finding(f: Finding, r: FileResult, lines: LineIndex, width: int, show_work: bool = True) -> _Lines:
+    """One finding as lines of styled text: ``path:line:col: severity [rule]`` and the headline in plain words
+    with its correction; the message; the sentence with the figure underlined and a caret line; with
+    ``show_work``, then stated/expected, work, related figures, sources, readings."""
     out = _Lines()
     line, col = lines.line_col(f.start)
-    pos = f"{line}:{col}".rjust(INDENT - 1)
-    tag = f"{LABELS[f.severity]} [{f.rule}] "
-    hang = len(pos) + 1 + len(tag)
-    message = _wrap(f.message, width - hang) if width - hang >= 30 else _wrap(f.message, width - INDENT)
-    indent = hang if width - hang >= 30 else INDENT
-    out.append(pos + " ", style="dim")
+    pos = f"{r.path}:{line}:{col}:"
+    tag = f" {LABELS[f.severity]} [{f.rule}] "
+    hang = len(pos) + len(tag)
+    title = headline(f)
+    first_room = width - hang if width - hang >= 30 else 0
+    head = _wrap(title, first_room) if first_room else []
+    out.append(pos, style="bold")
+    out.append(" ")
     out.append(LABELS[f.severity], style=STYLES[f.severity])
     out.append(f" [{f.rule}] ", style="magenta")
-    out.append(message[0] + "\n")
-    for more in message[1:]:
-        out.append(" " * indent + more + "\n")
+    if head:
+        out.append(head[0] + "\n", style="bold")
+        rest = " ".join(head[1:])
+    else:
+        out.append("\n")
+        rest = title
+    for more in _wrap(rest, width - INDENT) if rest else []:
+        out.append(" " * INDENT + more + "\n", style="bold")
+    if correction(f) is not None:
+        for more in _wrap(f.message, width - INDENT):
+            out.append(" " * INDENT + more + "\n")
 
     pad = " " * INDENT + "│ "
     excerpt, a, b = _excerpt(r.text, f.start, f.end, max(width - INDENT - 2, 20))
@@ -151,6 +163,8 @@ def _finding(f: Finding, r: FileResult, lines: LineIndex, width: int) -> _Lines:
     out.append(pad, style="dim")
     out.append(" " * a + "^" * max(b - a, 1) + "\n", style=STYLES[f.severity])
 
+    if not show_work:
+        return out
     details: list[tuple[str, str]] = []
     if f.stated or f.expected:
         details.append(("stated", f"{f.stated or f.text}" + (f"; expected: {f.expected}" if f.expected else "")))
@@ -195,17 +209,30 @@ def _shown(r: FileResult) -> bool:
     return bool(r.findings or r.quantities)
 
 
-def render_check(results: list[FileResult], out: TextIO, color: bool | None = None) -> None:
+SHOW_WORK_HINT = "(add --show-work for the arithmetic, data rows and readings behind each finding)"
+
+
+def render_check(
+    results: list[FileResult], out: TextIO, color: bool | None = None, *, show_work: bool = True, quiet: bool = False
+) -> None:
+    """The report on ``out``. ``show_work=False`` gives each finding its headline, message and sentence only;
+    ``quiet`` prints the findings and nothing else (no file titles, coverage or summary)."""
     if not color and not _is_terminal(out):
-        text = _plain_check(results)
+        text = _plain_check(results, show_work, quiet)
         if text is not None:  # piped or written to a file: the same text, without importing rich (~50 ms)
             out.write(text)
             out.flush()
             return
-    _render_check_rich(results, out, color)
+    _render_check_rich(results, out, color, show_work, quiet)
 
 
-def _render_check_rich(results: list[FileResult], out: TextIO, color: bool | None = None) -> None:
+def _hint(results: list[FileResult], show_work: bool) -> bool:
+    return not show_work and any(f.work or f.sources or f.readings for r in results for f in r.findings)
+
+
+def _render_check_rich(
+    results: list[FileResult], out: TextIO, color: bool | None = None, show_work: bool = True, quiet: bool = False
+) -> None:
     from rich.text import Text
 
     console = make_console(out, color)
@@ -216,9 +243,18 @@ def _render_check_rich(results: list[FileResult], out: TextIO, color: bool | Non
         else:
             console.print(Text("\n".join(banner), style="bold yellow"), overflow="ignore", crop=False, no_wrap=True)
     for r in results:
-        if not _shown(r):
+        if not _shown(r) or (quiet and not r.findings):
             continue
         lines = LineIndex(r.text)
+        if quiet:
+            width = console.width or PLAIN_WIDTH
+            for f in r.findings:
+                block = _finding(f, r, lines, width, show_work)
+                if console.no_color or not console.is_terminal:
+                    console.file.write(block.plain + "\n")
+                else:
+                    console.print(block.rich(), overflow="ignore", crop=False, no_wrap=True)
+            continue
         title = Text(r.path, style="bold underline")
         if r.as_of:
             title.append(f"  (as of {r.as_of.isoformat()})", style="dim")
@@ -226,12 +262,16 @@ def _render_check_rich(results: list[FileResult], out: TextIO, color: bool | Non
         console.print(Text(coverage_line(coverage(r.figures)), style="dim"))
         width = console.width or PLAIN_WIDTH
         for f in r.findings:
-            block = _finding(f, r, lines, width)
+            block = _finding(f, r, lines, width, show_work)
             if console.no_color or not console.is_terminal:
                 console.file.write(block.plain + "\n")
             else:
                 console.print(block.rich(), overflow="ignore", crop=False, no_wrap=True)
+    if quiet:
+        return
     _summary(console, results)
+    if _hint(results, show_work):
+        console.print(Text(SHOW_WORK_HINT, style="dim"))
 
 
 SUMMARY_ALL_FILES = 20  # up to this many files, the table lists every file; beyond, only those with findings
@@ -311,13 +351,17 @@ def _printable(text: str) -> bool:
     return text.isascii() and text.isprintable()
 
 
-def _plain_check(results: list[FileResult]) -> str | None:
+def _plain_check(results: list[FileResult], show_work: bool = True, quiet: bool = False) -> str | None:
     """The report exactly as the rich console prints it when not on a terminal (no colour, 100 columns), built
     with string operations; None when a line would need rich's own wrapping or cell measuring."""
     width = PLAIN_WIDTH
     out: list[str] = [line + "\n" for line in _banner(results, width)]
     for r in results:
-        if not _shown(r):
+        if not _shown(r) or (quiet and not r.findings):
+            continue
+        if quiet:
+            lines = LineIndex(r.text)
+            out.extend(_finding(f, r, lines, width, show_work).plain + "\n" for f in r.findings)
             continue
         title = r.path + (f"  (as of {r.as_of.isoformat()})" if r.as_of else "")
         if len(title) > width or not _printable(title):
@@ -329,7 +373,10 @@ def _plain_check(results: list[FileResult]) -> str | None:
         out.append(cover + "\n")
         lines = LineIndex(r.text)
         for f in r.findings:
-            out.append(_finding(f, r, lines, width).plain + "\n")
+            out.append(_finding(f, r, lines, width, show_work).plain + "\n")
+    if quiet:
+        text = "".join(out)
+        return "".join(line.rstrip() + "\n" for line in text.split("\n")[:-1]) + text.split("\n")[-1]
     columns, cells, shown_total, totals = _summary_table(results)
     if cells:
         table = _plain_table(columns, cells, shown_total, width)
@@ -340,6 +387,8 @@ def _plain_check(results: list[FileResult]) -> str | None:
     if len(counts + rest) > width:
         return None
     out.append(counts + rest + "\n")
+    if _hint(results, show_work):
+        out.append(SHOW_WORK_HINT + "\n")
     text = "".join(out)
     return "".join(line.rstrip() + "\n" for line in text.split("\n")[:-1]) + text.split("\n")[-1]
 

@@ -221,7 +221,8 @@ def _start_of(key: str) -> dt.date:
 
 
 def read_store(path: Path) -> dict[str, dict[str, float]]:
-    """``date,currency,value`` rows of a store file; a line that does not parse is skipped."""
+    """``date,currency,value`` rows of a store file; a line that does not parse, or whose value is not a finite
+    positive number, is skipped."""
     out: dict[str, dict[str, float]] = {}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -230,9 +231,12 @@ def read_store(path: Path) -> dict[str, dict[str, float]]:
     for line in lines[1:]:
         try:
             day, code, value = line.split(",")
-            out.setdefault(day, {})[code] = float(value)
+            number = float(value)
+            dt.date.fromisoformat(day)
         except ValueError:
             continue
+        if 0 < number < float("inf") and code.isalpha() and code.isupper():  # the store is not trusted
+            out.setdefault(day, {})[code] = number
     return out
 
 
