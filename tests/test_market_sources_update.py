@@ -165,3 +165,30 @@ def test_data_info_gives_each_sources_last_day_and_age(tmp_path, capsys):
     assert f"ecb rates (fx-daily, preference 1): {last}, {age} day{'s' * (age != 1)} old" in out
     assert "binance daily candles (4 series): 2026-03-15" in out
     assert "hmrc rates (fx-monthly, preference 3)" in out and "coingecko daily snapshots: 2026-05-01" in out
+
+
+def test_adding_a_rate_source_is_one_module_and_its_entry(tmp_path, capsys, monkeypatch):
+    import json
+
+    from fake_sources import Loopback
+
+    from factcheck.market import sources
+
+    entry = sources.SourceSpec("minimal", "extra_fx.minimal", "fx-daily", 0, "USD", "none", "minimal rates",
+                               url="https://example.invalid")
+    real = sources.specs
+    monkeypatch.setattr(sources, "specs", lambda: [entry, *real()])
+    day = TODAY - dt.timedelta(days=1)
+
+    class Rates(Loopback):
+        def answer(self, path, query):
+            return 200, "application/json", json.dumps({day.isoformat(): {"VND": 26123.0}}).encode()
+
+    store = tmp_path / "store"
+    with Rates() as fake:
+        assert _update(store, "--fx", "minimal", "--fx-url", fake.url, "--since", SINCE.isoformat()) == 0
+    rate = open_market(store).fx("VND", day)  # preference 0: asked before the ECB and fawazahmed0
+    assert rate.units_per_usd == 26123.0 and rate.source == f"data: VND per USD, minimal rates, {day}"
+    capsys.readouterr()
+    assert main(["data", "info", "--data-dir", str(store)]) == 0
+    assert "minimal rates (fx-daily, preference 0)" in capsys.readouterr().out

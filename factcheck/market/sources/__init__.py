@@ -1,10 +1,12 @@
 """Exchange-rate sources behind one small interface: kind, coverage, lookup by key and day, preference order.
 
-Each source is one module of this package plus its entry in ``rules/sources.toml`` (name, kind, preference, the
-base its rates are published against, its shipped dataset, and for refreshable sources the URL it is fetched
-from). :func:`fx_sources` builds them in preference order; ``MarketData.fx`` asks them in that order, ``data
-update --fx NAME`` refreshes one, ``data info`` and the stale-data notices read their coverage. No source
-module is imported until a rate is asked for.
+Each source is one module (of this package, or any importable dotted name) plus its entry in
+``rules/sources.toml`` (name, kind, preference, the base its rates are published against, its shipped dataset,
+and for refreshable sources the URL it is fetched from). :func:`fx_sources` builds them in preference order;
+``MarketData.fx`` asks them in that order, ``data update --fx NAME`` refreshes one, ``data info`` and the
+stale-data notices read their coverage. No source module is imported until a rate is asked for. A module gives
+``SOURCE``, an :class:`FxSource` subclass with ``_shipped_days``/``_parse_shipped`` (the shipped rows, if any) and,
+when refreshable, ``download``.
 
 Units: :meth:`FxSource.per_usd` answers in units of the currency per 1 USD, whatever the base.
 """
@@ -62,7 +64,7 @@ def fx_sources(shipped_dir: Path, store_dir: Path | None) -> list[FxSource]:
     """One object per source, preferred first."""
     out = []
     for s in specs():
-        module = importlib.import_module(f"factcheck.market.sources.{s.module}")
+        module = importlib.import_module(s.module if "." in s.module else f"factcheck.market.sources.{s.module}")
         out.append(module.SOURCE(s, shipped_dir, store_dir))
     return out
 
