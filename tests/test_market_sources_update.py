@@ -192,3 +192,29 @@ def test_adding_a_rate_source_is_one_module_and_its_entry(tmp_path, capsys, monk
     capsys.readouterr()
     assert main(["data", "info", "--data-dir", str(store)]) == 0
     assert "minimal rates (fx-daily, preference 0)" in capsys.readouterr().out
+
+
+def test_adding_a_shipped_candle_dataset_is_its_folder_and_an_entry(tmp_path, monkeypatch):
+    from factcheck.market import store as store_module
+    from factcheck.resources import data_dir
+
+    shipped = tmp_path / "data"
+    shipped.mkdir()
+    for name in ("binance-spot-1d", "coingecko-top100"):
+        (shipped / name).symlink_to(data_dir() / name)
+    kraken = shipped / "kraken-spot-1d"
+    kraken.mkdir()
+    (kraken / "manifest.toml").write_text(
+        'exchange = "kraken"\nquote = "USDT"\n[assets.BTC]\nfile = "BTCUSDT.csv"\nfirst = "2026-02-04"\n'
+        'last = "2026-02-05"\n', encoding="utf-8")
+    (kraken / "BTCUSDT.csv").write_text(
+        "date,open,high,low,close,volume\n2026-02-04,1,2,0.5,1.5,10\n2026-02-05,1.5,3,1,2.5,10\n", encoding="utf-8")
+    real = store_module.price_specs
+    entry = {"name": "kraken", "kind": "candles", "preference": 0, "shipped": "kraken-spot-1d"}
+    monkeypatch.setattr(store_module, "price_specs", lambda kind=None: [
+        *([entry] if kind in (None, "candles") else []), *real(kind)])
+    market = open_market(tmp_path / "store", shipped_dir=shipped)
+    assert market.candle("BTC", dt.date(2026, 2, 5)).source == "data: BTC/USDT 1d, kraken, 2026-02-05"
+    assert "binance" in market.candle("BTC", dt.date(2026, 2, 6)).source  # where kraken has no day
+    assert market.candle("ETH", dt.date(2026, 2, 5)).source.endswith("binance, 2026-02-05")
+    assert any(d.name == "kraken-spot-1d" for d in market.coverage())

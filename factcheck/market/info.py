@@ -81,9 +81,12 @@ def source_lines(market, today=None) -> list[str]:
         behind = sorted((d, sym) for sym, d in spans if d < last)
         note = f"; behind: {', '.join(f'{sym} {d}' for d, sym in behind[:6])}" if behind else ""
         out.append(f"{exchange} daily candles ({len(spans)} series): {_age(last, today)}{note}")
-    snaps = market.manifest("coingecko-top100")
-    if snaps.get("last"):
-        out.append(f"coingecko daily snapshots: {_age(dt.date.fromisoformat(str(snaps['last'])), today)}")
+    from factcheck.market.store import price_specs
+
+    for spec in price_specs("snapshots"):
+        snaps = market.manifest(spec["shipped"])
+        if snaps.get("last"):
+            out.append(f"{spec['name']} daily snapshots: {_age(dt.date.fromisoformat(str(snaps['last'])), today)}")
     for source in market.fx_sources():
         refresh = f"; refresh: factcheck data update --fx {source.name}" if source.spec.refreshable else ""
         out.append(

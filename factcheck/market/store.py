@@ -274,13 +274,15 @@ class MarketData:
         if self._series is not None:
             return self._series
         by_key: dict[tuple[str, str, str], _Series] = {}
-        shipped = self.manifest(BINANCE_DIR)
-        exchange = shipped.get("exchange", "binance")
-        for base, info in shipped.get("assets", {}).items():
-            series = by_key.setdefault(
-                (exchange, base, shipped.get("quote", "USDT")), _Series(exchange, base, shipped.get("quote", "USDT"))
-            )
-            series.shipped_path = self.shipped_dir / BINANCE_DIR / info["file"]
+        exchange_rank: dict[str, int] = {}
+        for spec in price_specs("candles"):  # shipped candle datasets (rules/sources.toml [[prices]])
+            shipped = self.manifest(spec["shipped"])
+            exchange = shipped.get("exchange", spec["name"])
+            exchange_rank.setdefault(exchange, int(spec.get("preference", 99)))
+            quote = shipped.get("quote", "USDT")
+            for base, info in shipped.get("assets", {}).items():
+                series = by_key.setdefault((exchange, base, quote), _Series(exchange, base, quote))
+                series.shipped_path = self.shipped_dir / spec["shipped"] / info["file"]
         if self.store_dir is not None and (self.store_dir / STORE_OHLCV_DIR).is_dir():
             from factcheck.market import storefiles
 
@@ -302,7 +304,7 @@ class MarketData:
         def rank(s: _Series) -> tuple:
             q = QUOTE_PREFERENCE.index(s.quote) if s.quote in QUOTE_PREFERENCE else len(QUOTE_PREFERENCE)
             preferred = self.prefer_exchange is not None and s.exchange != self.prefer_exchange
-            return (preferred, q, s.quote, s.exchange != "binance", s.exchange)
+            return (preferred, q, s.quote, exchange_rank.get(s.exchange, 1000), s.exchange)
 
         for candidates in index.values():
             candidates.sort(key=rank)
@@ -386,7 +388,7 @@ class MarketData:
         if self._coins is not None:
             return self._coins
         coins: dict[str, list[_Coin]] = {}
-        path = self.shipped_dir / COINGECKO_DIR / "index.csv"
+        path = self.shipped_dir / snapshot_dir() / "index.csv"
         try:
             lines = path.read_text(encoding="utf-8").splitlines()[1:]
         except FileNotFoundError:
@@ -430,7 +432,7 @@ class MarketData:
         if coin is None:
             return None
         if coin.rows is None:
-            path = self.shipped_dir / COINGECKO_DIR / "prices" / f"{coin.file}.csv"
+            path = self.shipped_dir / snapshot_dir() / "prices" / f"{coin.file}.csv"
             lines = path.read_text(encoding="utf-8").splitlines()[1:]
             coin.rows = {ln[:10]: ln for ln in lines if ln}
         d = _as_day(day)
@@ -578,14 +580,17 @@ class MarketData:
     def coverage(self) -> list[DatasetInfo]:
         """What is available: one entry per shipped dataset and one per store series."""
         out: list[DatasetInfo] = []
-        for name in (BINANCE_DIR, COINGECKO_DIR, ECB_DIR, HMRC_DIR, FAWAZ_DIR):
+        from factcheck.market.sources import specs as fx_specs
+
+        kinds = {spec["shipped"]: spec["kind"] for spec in price_specs()}
+        for name in [*kinds, *(spec.shipped for spec in fx_specs())]:
             man = self.manifest(name)
             if not man:
                 continue
-            if name == BINANCE_DIR:
+            if kinds.get(name) == "candles":
                 assets = [f"{k}/{man.get('quote', 'USDT')}" for k in man.get("assets", {})]
                 notes = [f"{k}: {v['first']} .. {v['last']}" for k, v in man.get("assets", {}).items()]
-            elif name == COINGECKO_DIR:
+            elif kinds.get(name) == "snapshots":
                 assets = sorted(self._coin_index())
                 notes = [str(man.get("symbol_note", ""))]
             else:
@@ -632,6 +637,20 @@ class MarketData:
                     )
                 )
         return out
+
+
+def price_specs(kind: str | None = None) -> list[dict]:
+    """The shipped price sources of rules/sources.toml ``[[prices]]`` (of ``kind``), preferred first."""
+    from factcheck.resources import load_rules_file
+
+    found = [p for p in load_rules_file("sources.toml").get("prices", []) if kind is None or p.get("kind") == kind]
+    return sorted(found, key=lambda p: int(p.get("preference", 99)))
+
+
+def snapshot_dir() -> str:
+    """The shipped snapshot dataset (the preferred ``[[prices]]`` entry of kind snapshots)."""
+    found = price_specs("snapshots")
+    return found[0]["shipped"] if found else COINGECKO_DIR
 
 
 def business_day_between(last: dt.date, day: dt.date) -> bool:

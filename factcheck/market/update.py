@@ -257,12 +257,12 @@ def _default_since(store: Path, exchange_id: str, base: str, quote: str, timefra
         if row.final:
             last = row.date[:10]
     if last is None and timeframe == "1d":
-        from factcheck.market.store import BINANCE_DIR, open_market
+        from factcheck.market.store import open_market
 
         market = open_market(store)
-        info = market.manifest(BINANCE_DIR).get("assets", {}).get(base)
-        if info and exchange_id == "binance" and quote == "USDT":
-            last = info["last"]
+        span = market.candle_span(base, quote, exchange=exchange_id)  # the shipped candles of that exchange
+        if span is not None:
+            last = span[1].isoformat()
         else:
             snap = market.snapshot_last_day(base) if market.coin(base) is not None else None
             last = snap.isoformat() if snap else None
