@@ -97,6 +97,8 @@ def write_fx(sources: list[FxSource], reports: list[FxUpdate]) -> None:
 
 
 def describe(report: FxUpdate) -> str:
+    if report.since > report.until:
+        return f"{report.source} rates: up to date (held through {report.since - dt.timedelta(days=1)})"
     span = f"{report.first} .. {report.last}" if report.days else "nothing new"
     return (
         f"{report.source} rates {report.since} .. {report.until}: {report.days} day(s) {span}; "
