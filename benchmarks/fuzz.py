@@ -87,8 +87,9 @@ def mutate(text: str, rng: random.Random, edits: int = 8) -> str:
 
 
 def check_once(text: str, fmt: str, as_of: dt.date | None = AS_OF) -> str:
-    """The JSON report of one draft, checked in this process (or the one-line message of refused input); any other
-    exception propagates (an internal error)."""
+    """The JSON report of one draft, checked in this process, or the one-line message of an input the
+    contract refuses (an unknown suppression directive: exit 2 naming its line); any other exception
+    propagates (an internal error)."""
     from factcheck.config import Settings
     from factcheck.document import InputError, parse
     from factcheck.pipeline import check_document
@@ -96,9 +97,12 @@ def check_once(text: str, fmt: str, as_of: dt.date | None = AS_OF) -> str:
 
     try:
         doc = parse(text, "fuzz", fmt)
-    except InputError as exc:  # refused input (e.g. a mutated directive word) is exit 2, not an internal error
-        return f"input error: {exc}"
-    result = check_document(doc, Settings(as_of=as_of))
+        result = check_document(doc, Settings(as_of=as_of))
+    except InputError as exc:
+        message = str(exc)
+        if "\n" in message or not message.startswith("fuzz:"):
+            raise AssertionError(f"input error not one line naming the draft: {message!r}") from None
+        return f"refused: {message}"
     return render_check([result])
 
 

@@ -14,6 +14,7 @@ number), ``dates``, ``hedges`` (bounds and intervals), ``ranges``, ``context`` (
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from factcheck.document import Document
 from factcheck.extract import context, hedges, ranges, wrap
@@ -50,6 +51,10 @@ def extract_quantities(doc: Document) -> list[Quantity]:
                 out.append(_range_quantity(prose, a, b, merged, rstart, h))
                 i += 2
                 continue
+            factor = ranges.shared_unit(prose, a, b)
+            if factor is not None:  # "(3.95 billion to 2.6 billion XRP)": the first figure is XRP too
+                a = replace(a, unit=b.unit, kind=b.kind, value=a.value * factor, half=a.half * factor,
+                            scaled=b.scaled)  # fmt: skip
         out.append(_quantity(prose, a, h))
         i += 1
     out = [q for q in out if _finite(q)]  # "5e308 0" and the like: not a figure anybody can check

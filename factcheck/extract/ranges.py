@@ -25,8 +25,8 @@ def range_start(prose: str, a: Atom, b: Atom, hedge_start: int) -> int | None:
     if len(gap) > 60 or len(gap.strip()) > 8 or "\n" in gap:
         return None
     g = _GAP.match(gap)
-    if g is None:
-        return None
+    if g is None or (g.group("dash") == "—" and gap.strip() != gap):
+        return None  # "fell 50% — 640 to 480": a spaced em dash opens an aside, it does not join a range
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return None
     if a.after_bound or (a.per and b.per and a.per != b.per):
@@ -59,6 +59,25 @@ def range_start(prose: str, a: Atom, b: Atom, hedge_start: int) -> int | None:
         if not ranging and not dashed and (w1 in change or w2 in change):
             return None  # "from $0.45 to $0.52", "grew 14.7 million to 24.8 million": a change, two figures
     return start
+
+
+def shared_unit(prose: str, a: Atom, b: Atom) -> float | None:
+    """Two figures that are not one range but share the unit written after the second: "(3.95 billion to 2.6
+    billion XRP)", "from 40 to 55 days", "up from 12 to 18 percent", "from 24 to 34 million ETH". ``a`` is a
+    bare number joined to ``b`` by "to" or a dash; the factor its value takes: 1, or ``b``'s scale when only
+    ``b`` writes one and the two are of a size (24 and 34 million; not 500 and 2 million). None: no sharing."""
+    if a.unit is not None or b.unit is None or a.kind != "count" or a.value is None or b.value is None:
+        return None
+    if a.per or a.word or b.kind == "date" or (a.scaled and not b.scaled):
+        return None
+    gap = prose[a.end : b.start]
+    g = _GAP.match(gap) if len(gap) <= 8 and "\n" not in gap else None
+    if g is None or g.group("word") in ("and", "through"):
+        return None
+    if a.scaled or not b.scaled:
+        return 1.0
+    base = _unscaled(b)
+    return abs(b.value) / base if base and 0.1 <= abs(a.value) / base <= 10 else None
 
 
 def merge(a: Atom, b: Atom) -> tuple[float, float, float, float] | None:

@@ -68,6 +68,17 @@ class Fig:
 # ---------------------------------------------------------------- reading the document once
 
 
+def _pair(masked: str, a: Quantity, b: Quantity) -> bool:
+    """Two figures of one unit and kind with only a joining word between them: a change's two ends."""
+    return (
+        (a.unit is not None or a.kind == "count")
+        and a.unit == b.unit
+        and a.kind == b.kind
+        and a.kind != "percent"
+        and roles().pair.fullmatch(masked, a.end, b.start) is not None
+    )
+
+
 class Scene:
     """The document's figures with their roles, clauses and sentences (built once per context)."""
 
@@ -96,6 +107,11 @@ class Scene:
                 measured = bool(roles().wanted.match(self.ctx.doc.prose, q.end, clause[1]))
                 if measured:  # "1,900% of the current price": measured against a named figure, not a share of it
                     found = found - {"share", "whole"}
+                last = self.figs[-1] if prev is not None else None
+                if last is not None and last.clause == clause and _pair(self.masked, last.q, q):
+                    first_role, second_role = roles().pair_roles  # "(3.95 billion to 2.6 billion XRP)"
+                    last.roles = last.roles | {first_role}
+                    found = found | {second_role}
                 fig = Fig(c, found, k, clause, names, wants, measured)
                 prev = q
                 self.figs.append(fig)
@@ -192,6 +208,15 @@ class Scene:
         lo = max(clause[0], q.start - 80)
         before = tokens(self.masked[lo : q.start])  # tokenised once for every role
         found = {name for name, cue in r.before.items() if cue.ends(before)}
+        if len(found) > 1:  # "valued at $1.1 billion": a one-word cue ("at") that ends a longer cue of another
+            ends = {name: r.before[name].phrase_end(before) for name in found}  # role is that role's word
+            found = {
+                name
+                for name in found
+                if ends[name] is None
+                or ends[name][1] > 1
+                or not any(e is not None and e[0] == ends[name][0] and e[1] > 1 for e in ends.values())
+            }
         if prev is not None and prev.end >= clause[0]:  # "four times the $800 million": the multiple's base
             gap = self.masked[prev.end : q.start]
             found |= {name for name, (kinds, pat) in r.after_kind.items() if prev.kind in kinds and pat.fullmatch(gap)}

@@ -196,6 +196,8 @@ class Roles:
     wanted: re.Pattern[str]  # after a figure: "(of|below...) (its|the) [adj] NAME-WORD price" (groups prep, word)
     named_reach: int
     given: re.Pattern[str]  # after a named figure: the words that give it right away ("which is $0.01")
+    pair: re.Pattern[str]  # the whole gap between two figures of one unit that make a change's two ends
+    pair_roles: tuple[str, str]  # the roles of the first and the second of such a pair
 
 
 def _alts(words: list[str]) -> str:
@@ -254,6 +256,19 @@ class CueWords:
         if not toks or toks[-1] not in self.last_words:
             return False  # no phrase ends with this word: the common case, decided without building tuples
         return any(len(toks) >= n and tuple(toks[-n:]) in phrases for n in range(1, self.longest + 1))
+
+    def phrase_end(self, toks: list[str]) -> tuple[int, int] | None:
+        """The plain phrase that ``ends`` finds first: (filler words after it, its length in words), the
+        longest of those ending at the same place; None when none does."""
+        for k in range(self.gap + 1):
+            if k > len(toks) or (k and toks[len(toks) - k] not in self.fillers and toks[len(toks) - k] != ","):
+                break
+            head = toks[: len(toks) - k]
+            if head and head[-1] in self.last_words:
+                for n in range(min(self.longest, len(head)), 0, -1):
+                    if tuple(head[-n:]) in self.phrases:
+                        return k, n
+        return None
 
     def search(self, text: str) -> bool:
         """Whether ``text`` (what stands before a figure) ends with a cue of this role."""
@@ -328,6 +343,7 @@ def roles() -> Roles:
     app = raw.get("apposition", {})
     named = raw.get("named", {})
     wanted = raw.get("named_wanted", {})
+    pair = raw.get("pair", {})
     all_named = [w for words in named.values() if isinstance(words, list) for w in words]
     return Roles(
         before,
@@ -363,6 +379,8 @@ def roles() -> Roles:
             rf"(?:{_alts(wanted.get('given_hedges', []))}\s+)?§",
             re.I,
         ),
+        re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in pair.get('joins', [])) or '(?!x)x'})\s*", re.I),
+        (pair.get("roles", ["base", "new"])[0], pair.get("roles", ["base", "new"])[1]),
     )
 
 
