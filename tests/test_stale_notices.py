@@ -111,3 +111,21 @@ def test_sarif_carries_a_notification_per_notice(tmp_path, capsys):
 def test_the_line_formats_carry_the_notice_too(tmp_path, capsys, fmt, expected):
     _, out, _ = _check(tmp_path, TODAY_DRAFT, "--format", fmt, capsys=capsys)
     assert expected in out and "factcheck data update --symbols BTC/USDT" in out
+
+
+def test_the_language_server_shows_the_notice_and_never_fetches(tmp_path):
+    pytest.importorskip("pygls")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "market"))
+    from fake_binance import FakeBinance
+
+    from factcheck.lsp import check_text_for_editor, diagnostics
+
+    with FakeBinance() as exchange:
+        (tmp_path / ".factcheck.toml").write_text(f"fetch = true\nexchange-url = '{exchange.url}'\n", encoding="utf-8")
+        result = check_text_for_editor(TODAY_DRAFT, str(tmp_path / "draft.md"), "markdown")
+        assert exchange.requests == []  # fetch = true is for the command line, not for every keystroke
+    stale = [d for d in diagnostics(result, "file:///draft.md") if d.code == "stale-data"]
+    assert len(stale) == 2 and any("factcheck data update --symbols BTC/USDT" in d.message for d in stale)
+    assert all(d.range.start.line == 0 and d.severity == 2 for d in stale)  # Warning
