@@ -98,6 +98,10 @@ def build_parser(data_commands: bool = True) -> argparse.ArgumentParser:
     check.add_argument("--ignore", metavar="RULE,...", help="skip these rules (ids or categories)")
     check.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest one)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="text colour")
+    check.add_argument("--fetch", action="store_true", help="fetch the prices and rates the claims need")
+    check.add_argument("--exchange", metavar="ID", help="ccxt exchange for --fetch (default: binance)")
+    check.add_argument("--exchange-url", metavar="URL", help="replace the exchange's REST API root")
+    check.add_argument("--fx-url", metavar="URL", help="replace the rate sources' URL root")
 
     extract = sub.add_parser("extract", help="list every figure found in drafts")
     extract.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for standard input")
@@ -112,7 +116,7 @@ def build_parser(data_commands: bool = True) -> argparse.ArgumentParser:
         from factcheck.market.info import add_info_arguments
         from factcheck.market.update import add_update_arguments
 
-        update = data_sub.add_parser("update", help="fetch candles through ccxt into the user's store")
+        update = data_sub.add_parser("update", help="fetch candles (ccxt) and exchange rates into the store")
         add_update_arguments(update)
         info = data_sub.add_parser("info", help="show shipped data and the user's store")
         add_info_arguments(info)
@@ -339,7 +343,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         fail_on=args.fail_on,
         as_of=args.as_of,
         data_dir=args.data_dir,
+        fetch=args.fetch,
+        exchange=args.exchange,
+        exchange_url=args.exchange_url,
+        fx_url=args.fx_url,
     )
+    if settings.fetch:
+        from factcheck.market.fetch import check_options
+
+        check_options(settings)  # a bad --exchange or URL is a usage error before any file is read
     if args.watch:
         from factcheck.watch import run_watch
 

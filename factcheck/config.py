@@ -14,6 +14,9 @@ Keys (all optional)::
     exclude = ["drafts/archive/**"]
     data-dir = "market-data"                     # relative to the config file's folder
     as-of = 2026-02-05                           # rarely useful; --as-of and front matter are better
+    fetch = true                                 # as --fetch: fetch the prices and rates the claims need
+    fetch-timeout = 30                           # seconds, for all the fetching of one run
+    exchange = "binance"                         # ccxt exchange for --fetch; exchange-url, fx-url: mirrors
 
     [tool.factcheck.severity]                    # per-rule severity: error | warning | info
     derived-product = "warning"
@@ -36,6 +39,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
 CATEGORIES = ("arithmetic", "conversion", "market-data", "contradiction", "date", "unverifiable")
 CONFIG_KEYS = ("select", "ignore", "fail-on", "include", "exclude", "data-dir", "as-of", "severity", "options")
+FETCH_KEYS = ("fetch", "fetch-timeout", "exchange", "exchange-url", "fx-url")
 # The publication dates the date arithmetic supports (windows of years either side stay inside date's range).
 FIRST_DATE = date(1900, 1, 1)
 LAST_DATE = date(2199, 12, 31)
@@ -58,6 +62,11 @@ class Settings:
     data_dir: Path | None = None
     as_of: date | None = None
     config_path: Path | None = None
+    fetch: bool = False  # fetch what the claims need and the store lacks (factcheck.market.fetch)
+    fetch_timeout: float = 30.0  # seconds, for the whole run
+    exchange: str | None = None
+    exchange_url: str | None = None
+    fx_url: str | None = None
 
 
 # ---------------------------------------------------------------- values
@@ -184,8 +193,8 @@ def from_table(table: dict, path: Path, prefix: str = "") -> Settings:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: {prefix.rstrip('.') or 'factcheck'} must be a table")
     for key, value in table.items():
-        if key not in CONFIG_KEYS:
-            raise ConfigError(f"{where(key)}: unknown key (known: {', '.join(CONFIG_KEYS)})")
+        if key not in CONFIG_KEYS and key not in FETCH_KEYS:
+            raise ConfigError(f"{where(key)}: unknown key (known: {', '.join(CONFIG_KEYS + FETCH_KEYS)})")
         if key in ("select", "ignore", "include", "exclude"):
             if isinstance(value, str):
                 value = split_ids(value) if key in ("select", "ignore") else [value]
@@ -232,7 +241,24 @@ def from_table(table: dict, path: Path, prefix: str = "") -> Settings:
             settings.severity = dict(value)
         elif key == "options":
             settings.options = _rule_options(value, where)
+        elif key in FETCH_KEYS:
+            _fetch_key(settings, key, value, where)
     return settings
+
+
+def _fetch_key(settings: Settings, key: str, value: Any, where) -> None:
+    if key == "fetch":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where(key)}: expected true or false")
+        settings.fetch = value
+    elif key == "fetch-timeout":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
+            raise ConfigError(f"{where(key)}: expected a number of seconds above 0")
+        settings.fetch_timeout = float(value)
+    else:
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{where(key)}: expected a string")
+        setattr(settings, key.replace("-", "_"), value)
 
 
 def _rule_options(value: Any, where) -> dict[str, dict[str, Any]]:
@@ -313,6 +339,10 @@ def resolve(
     fail_on: str | None = None,
     as_of: str | None = None,
     data_dir: str | None = None,
+    fetch: bool | None = None,
+    exchange: str | None = None,
+    exchange_url: str | None = None,
+    fx_url: str | None = None,
 ) -> Settings:
     """The file's settings (explicit, or the nearest to the first path) with the command line on top."""
     if config:
@@ -337,4 +367,9 @@ def resolve(
         settings.as_of = parse_date(as_of)
     if data_dir is not None:
         settings.data_dir = Path(data_dir).expanduser()  # None: the market store's default
+    if fetch:
+        settings.fetch = True
+    for name, value in (("exchange", exchange), ("exchange_url", exchange_url), ("fx_url", fx_url)):
+        if value is not None:
+            setattr(settings, name, value)
     return settings

@@ -62,6 +62,7 @@ def check_text_for_editor(text: str, path: str, fmt: str) -> FileResult:
 
     folder = Path(path).parent
     settings = resolve([str(folder)] if folder.is_dir() else [])
+    settings.fetch = False  # an editor never waits on the network (`fetch = true` is for the command line)
     checker = _checker(settings)
     doc = parse(text, path, fmt)
     result = check_document(doc, settings, checker)
@@ -131,7 +132,16 @@ class Positions:
 
 def diagnostics(result: FileResult, uri: str) -> list[t.Diagnostic]:
     pos = Positions(result.text)
-    out = []
+    out = [  # file-level notices (stale market data): a warning on the document's first character
+        t.Diagnostic(
+            range=pos.range(0, 0),
+            message=n.message,
+            severity=t.DiagnosticSeverity.Warning,
+            code=n.kind,
+            source=SOURCE,
+        )
+        for n in result.notices
+    ]
     for f in result.findings:
         related = [
             t.DiagnosticRelatedInformation(

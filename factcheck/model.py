@@ -101,6 +101,29 @@ class Finding:
 
 
 @dataclass(slots=True)
+class Notice:
+    """A file-level message that is not a finding, e.g. ``kind="stale-data"``: a claim needs a price or rate for
+    a day later than the data holds for ``subject``; ``message`` names the command that fixes it."""
+
+    kind: str
+    subject: str
+    message: str
+    needed: date | None = None
+    last_day: date | None = None
+    command: str | None = None  # the command that fixes it, as the message names it
+
+    def to_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "subject": self.subject,
+            "needed": self.needed.isoformat() if self.needed else None,
+            "last_day": self.last_day.isoformat() if self.last_day else None,
+            "message": self.message,
+            "command": self.command,
+        }
+
+
+@dataclass(slots=True)
 class FileResult:
     path: str
     text: str
@@ -113,6 +136,7 @@ class FileResult:
     # "verified" only when listed here.
     verified: list[tuple[int, int, str]] = field(default_factory=list)
     suppressed: list[Finding] = field(default_factory=list)  # findings a suppression comment silenced
+    notices: list[Notice] = field(default_factory=list)  # file-level messages, e.g. stale market data
 
     @property
     def figures(self) -> list[Figure]:

@@ -172,6 +172,7 @@ class Checker:
     failures: list[str] = field(default_factory=list)  # rules that crashed (exit 2), one line each
     _market: Any = field(default=None, init=False)
     _market_opened: bool = field(default=False, init=False)
+    fetcher: Any = field(default=None, init=False)  # check --fetch: what this run fetched (factcheck.market.fetch)
 
     def __post_init__(self) -> None:
         self.rules = select_rules(self.settings)
@@ -190,7 +191,7 @@ class Checker:
             from factcheck.market.store import open_market
 
             try:
-                self._market = open_market(self.settings.data_dir)
+                self._market = open_market(self.settings.data_dir, prefer_exchange=self.settings.exchange)
             except InputError:
                 raise
             except Exception as exc:  # a broken store must not stop the other checks
@@ -250,6 +251,10 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
     result.claims = claims  # kept for the figures' coverage: which figures are forecasts, quotes, ...
     if quantities and checker.rules:
         market = checker.market() if checker.needs_market else None
+        if market is not None and settings.fetch and as_of is not None:  # check --fetch (factcheck.market.fetch)
+            from factcheck.market.fetch import fetch_for
+
+            market = fetch_for(CheckContext(doc, quantities, claims, as_of, checker.options, market), checker)
         ctx = CheckContext(doc, quantities, claims, as_of, checker.options, market)
         for rule in checker.rules:  # one at a time: a failing rule must not take the others down
             try:
@@ -265,6 +270,11 @@ def check_document(doc: Document, settings: Settings, checker: Checker | None = 
             market.warnings.clear()
         # checks that report passes put (start, end, evidence) on the context; none do yet
         result.verified.extend(getattr(ctx, "verified", None) or ())
+        if market is not None and ctx.as_of is not None:  # stale data announced (factcheck.market.stale)
+            from factcheck.market.stale import FixHint, announce
+
+            hint = FixHint(str(settings.data_dir) if settings.data_dir else None, settings.exchange)
+            findings = announce(ctx, findings, result, hint)
     kept = []
     by_id = {r.id: r for r in checker.rules}
     used: set[int] = set()  # directive_start of each suppression that silenced a finding

@@ -35,9 +35,13 @@ def test_data_update_bad_symbol_is_a_usage_error(tmp_path, capsys):
     assert code == 2 and "BTCUSDT" in err and "Traceback" not in err
 
 
-def test_data_update_needs_symbols(capsys):
-    assert main(["data", "update"]) == 2
-    assert "--symbols" in capsys.readouterr().err
+def test_data_update_without_symbols_asks_the_exchange_for_the_registry_assets(tmp_path, capsys):
+    # issue 10 changes this: --symbols is optional (every registry asset the exchange lists); it used to be a usage
+    # error. Against a closed port the exchange cannot be reached: exit 3, nothing written.
+    store = tmp_path / "store"
+    code = main(["data", "update", "--exchange-url", f"http://127.0.0.1:{closed_port()}", "--data-dir", str(store)])
+    err = capsys.readouterr().err
+    assert code == 3 and "cannot reach binance" in err and not store.exists()
 
 
 def test_data_without_action_is_a_usage_error(capsys):

@@ -42,24 +42,31 @@ def _uncovered(ctx: CheckContext, asset: str, windows: list[Window], before: int
     return f"no {asset} prices for {days} ({have})"
 
 
-DATASETS = {
-    False: ("binance-spot-1d", "coingecko-top100"),
-    True: ("ecb-fx-daily", "fawazahmed0-fx", "hmrc-fx-monthly"),
-}
+def _datasets(currency: bool) -> list[str]:
+    """The shipped datasets a finding cites: the rate sources for a conversion, the price sources otherwise."""
+    if currency:
+        from factcheck.market.sources import specs
+
+        return [s.shipped for s in specs()]
+    from factcheck.market.store import price_specs
+
+    return [p["shipped"] for p in price_specs()]
 
 
 def _available(ctx: CheckContext) -> list[str]:
     """What the data holds, for the finding's work: candles per asset, snapshot days."""
     if ctx.market is None:
         return ["no market data could be opened"]
+    from factcheck.market.store import price_specs
+
     out = []
-    candles = ctx.market.manifest("binance-spot-1d")
-    if candles:
-        spans = ", ".join(f"{a} {v.get('first')}..{v.get('last')}" for a, v in candles.get("assets", {}).items())
-        out.append(f"daily candles ({candles.get('quote', 'USDT')}, {candles.get('source', '')}): {spans}")
-    snaps = ctx.market.manifest("coingecko-top100")
-    if snaps:
-        out.append(f"daily USD snapshots of the CoinGecko top 100: {snaps.get('first')}..{snaps.get('last')}")
+    for spec in price_specs():
+        man = ctx.market.manifest(spec["shipped"])
+        if man and spec.get("kind") == "candles":
+            spans = ", ".join(f"{a} {v.get('first')}..{v.get('last')}" for a, v in man.get("assets", {}).items())
+            out.append(f"daily candles ({man.get('quote', 'USDT')}, {man.get('source', '')}): {spans}")
+        elif man:
+            out.append(f"daily USD snapshots ({spec['name']}): {man.get('first')}..{man.get('last')}")
     return out
 
 
@@ -81,7 +88,7 @@ def check(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             readings=[kind],
             category="unverifiable",
             work=[why, *(f"available: {a}" for a in (available if kind != "currency conversion" else []))],
-            sources=[f"data: {name}" for name in DATASETS[kind == "currency conversion"] if ctx.market],
+            sources=[f"data: {name}" for name in _datasets(kind == "currency conversion")] if ctx.market else [],
         )
 
     if ctx.market is None:

@@ -246,16 +246,15 @@ class _Coin:
 class MarketData:
     """Shipped history merged with the user's store. Build it with :func:`open_market`."""
 
-    def __init__(self, shipped_dir: Path, store_dir: Path | None) -> None:
+    def __init__(self, shipped_dir: Path, store_dir: Path | None, prefer_exchange: str | None = None) -> None:
         self.shipped_dir = shipped_dir
         self.store_dir = store_dir
+        self.prefer_exchange = prefer_exchange.lower() if prefer_exchange else None  # check --exchange: asked first
         self._manifests: dict[str, dict] = {}
         self._series: dict[str, list[_Series]] | None = None  # base -> candidates, preferred first
         self._coins: dict[str, list[_Coin]] | None = None  # SYMBOL -> coins (primary first)
         self._coin_names: dict[str, _Coin] = {}
-        self._ecb: tuple[dict[str, int], dict[str, str]] | None = None
-        self._hmrc: tuple[dict[str, int], dict[str, list[str]]] | None = None
-        self._fawaz: dict[tuple[str, str], float] | None = None
+        self._fx_sources: list | None = None
         self._fx_cache: dict[tuple[str, dt.date], Rate | None] = {}
         self.warnings: list[str] = []  # one line per store file with bad rows or that cannot be read
 
@@ -275,13 +274,15 @@ class MarketData:
         if self._series is not None:
             return self._series
         by_key: dict[tuple[str, str, str], _Series] = {}
-        shipped = self.manifest(BINANCE_DIR)
-        exchange = shipped.get("exchange", "binance")
-        for base, info in shipped.get("assets", {}).items():
-            series = by_key.setdefault(
-                (exchange, base, shipped.get("quote", "USDT")), _Series(exchange, base, shipped.get("quote", "USDT"))
-            )
-            series.shipped_path = self.shipped_dir / BINANCE_DIR / info["file"]
+        exchange_rank: dict[str, int] = {}
+        for spec in price_specs("candles"):  # shipped candle datasets (rules/sources.toml [[prices]])
+            shipped = self.manifest(spec["shipped"])
+            exchange = shipped.get("exchange", spec["name"])
+            exchange_rank.setdefault(exchange, int(spec.get("preference", 99)))
+            quote = shipped.get("quote", "USDT")
+            for base, info in shipped.get("assets", {}).items():
+                series = by_key.setdefault((exchange, base, quote), _Series(exchange, base, quote))
+                series.shipped_path = self.shipped_dir / spec["shipped"] / info["file"]
         if self.store_dir is not None and (self.store_dir / STORE_OHLCV_DIR).is_dir():
             from factcheck.market import storefiles
 
@@ -302,7 +303,8 @@ class MarketData:
 
         def rank(s: _Series) -> tuple:
             q = QUOTE_PREFERENCE.index(s.quote) if s.quote in QUOTE_PREFERENCE else len(QUOTE_PREFERENCE)
-            return (q, s.quote, s.exchange != "binance", s.exchange)
+            preferred = self.prefer_exchange is not None and s.exchange != self.prefer_exchange
+            return (preferred, q, s.quote, exchange_rank.get(s.exchange, 1000), s.exchange)
 
         for candidates in index.values():
             candidates.sort(key=rank)
@@ -368,10 +370,14 @@ class MarketData:
             return None
         return series.get(days[max(range(lo, hi), key=values.__getitem__)])
 
-    def candle_span(self, asset: str, quote: str | None = None) -> tuple[dt.date, dt.date] | None:
-        """First and last day with a final candle for ``asset`` (any candidate series), or None."""
+    def candle_span(
+        self, asset: str, quote: str | None = None, exchange: str | None = None
+    ) -> tuple[dt.date, dt.date] | None:
+        """First and last day with a final candle for ``asset`` (any candidate series, or ``exchange``'s), or None."""
         days: set[str] = set()
         for series in self._candidates(asset, quote):
+            if exchange is not None and series.exchange != exchange.lower():
+                continue
             days.update(series.days())
         if not days:
             return None
@@ -382,7 +388,7 @@ class MarketData:
         if self._coins is not None:
             return self._coins
         coins: dict[str, list[_Coin]] = {}
-        path = self.shipped_dir / COINGECKO_DIR / "index.csv"
+        path = self.shipped_dir / snapshot_dir() / "index.csv"
         try:
             lines = path.read_text(encoding="utf-8").splitlines()[1:]
         except FileNotFoundError:
@@ -426,7 +432,7 @@ class MarketData:
         if coin is None:
             return None
         if coin.rows is None:
-            path = self.shipped_dir / COINGECKO_DIR / "prices" / f"{coin.file}.csv"
+            path = self.shipped_dir / snapshot_dir() / "prices" / f"{coin.file}.csv"
             lines = path.read_text(encoding="utf-8").splitlines()[1:]
             coin.rows = {ln[:10]: ln for ln in lines if ln}
         d = _as_day(day)
@@ -444,6 +450,21 @@ class MarketData:
             coin.symbol,
             time_utc,
         )
+
+    def snapshot_last_day(self, asset: str) -> dt.date | None:
+        """The last day with a CoinGecko snapshot for ``asset`` (ticker or coin name), or None."""
+        coin = self.coin(asset)
+        if coin is None:
+            return None
+        if coin.rows is None:
+            self.snapshot(asset, dt.date(1970, 1, 1))  # loads the coin's rows
+        return dt.date.fromisoformat(max(coin.rows)) if coin.rows else None
+
+    def price_last_day(self, asset: str) -> dt.date | None:
+        """The last day with a price for ``asset``: a final daily candle or a snapshot, whichever is later."""
+        span = self.candle_span(asset)
+        days = [d for d in (span[1] if span else None, self.snapshot_last_day(asset)) if d is not None]
+        return max(days) if days else None
 
     def price(self, asset: str, day: DayLike, quote: str | None = None) -> PricePoint | None:
         """A price for ``asset`` on ``day``: the daily close where a candle exists (quote USDT for Binance),
@@ -467,94 +488,58 @@ class MarketData:
         return sorted(set(self._series_index()) | set(self._coin_index()))
 
     # FX
-    def _ecb_table(self) -> tuple[dict[str, int], dict[str, str]]:
-        if self._ecb is None:
-            try:
-                lines = (self.shipped_dir / ECB_DIR / "eurofxref.csv").read_text(encoding="utf-8").splitlines()
-            except FileNotFoundError:
-                lines = []
-            columns = {name: i for i, name in enumerate(lines[0].split(","))} if lines else {}
-            self._ecb = (columns, {ln[:10]: ln for ln in lines[1:] if ln})
-        return self._ecb
+    def fx_sources(self) -> list:
+        """The exchange-rate sources (factcheck.market.sources), preferred first."""
+        if self._fx_sources is None:
+            from factcheck.market.sources import fx_sources
 
-    def _hmrc_table(self) -> tuple[dict[str, int], dict[str, list[str]]]:
-        if self._hmrc is None:
-            try:
-                lines = (self.shipped_dir / HMRC_DIR / "hmrc_monthly.csv").read_text(encoding="utf-8").splitlines()
-            except FileNotFoundError:
-                lines = []
-            columns = {name.split("_")[0]: i for i, name in enumerate(lines[0].split(","))} if lines else {}
-            self._hmrc = (columns, {ln[:7]: ln.split(",") for ln in lines[1:] if ln})
-        return self._hmrc
+            self._fx_sources = fx_sources(self.shipped_dir, self.store_dir)
+        return self._fx_sources
 
-    def _fawaz_table(self) -> dict[tuple[str, str], float]:
-        if self._fawaz is None:
-            table: dict[tuple[str, str], float] = {}
-            try:
-                lines = (self.shipped_dir / FAWAZ_DIR / "usd_snapshots.csv").read_text(encoding="utf-8").splitlines()
-            except FileNotFoundError:
-                lines = []
-            for line in lines[1:]:
-                if line:
-                    day, code, value = line.split(",")
-                    table[(day, code)] = float(value)
-            self._fawaz = table
-        return self._fawaz
-
-    def _ecb_rate(self, cur: str, day: dt.date) -> Rate | None:
-        columns, rows = self._ecb_table()
-        if "USD" not in columns or (cur != "EUR" and cur not in columns):
+    def _daily_rate(self, source, cur: str, day: dt.date) -> Rate | None:
+        if not source.publishes(cur):
             return None
+        last = source.last_day()
+        if last is None or (day > last and business_day_between(last, day)):
+            return None  # the source ends before a business day up to ``day``: its last rate is stale
         for back in range(FX_MAX_STALE_DAYS + 1):
             used = day - dt.timedelta(days=back)
-            line = rows.get(used.isoformat())
-            if line is None:
-                continue
-            cells = line.split(",")
-            usd = cells[columns["USD"]]
-            value = cells[columns[cur]] if cur != "EUR" else "1"
-            if not usd or not value:
-                continue
-            return Rate(
-                cur,
-                float(value) / float(usd),
-                used,
-                "daily",
-                f"data: {cur} per USD, ECB reference rate, {used.isoformat()}",
-                day,
-            )
-        return None
-
-    def _fawaz_rate(self, cur: str, day: dt.date) -> Rate | None:
-        if cur in self._coin_index() or cur in self._series_index():
-            return None  # the snapshots also list crypto codes: a crypto asset is not a currency here
-        table = self._fawaz_table()
-        for back in range(FX_MAX_STALE_DAYS + 1):
-            used = day - dt.timedelta(days=back)
-            value = table.get((used.isoformat(), cur))
+            value = source.per_usd(cur, used.isoformat())
             if value:
-                return Rate(
-                    cur, value, used, "daily", f"data: {cur} per USD, fawazahmed0 currency-api, {used.isoformat()}", day
-                )
+                return Rate(cur, value, used, "daily", source.label(cur, used.isoformat()), day)
         return None
 
-    def _hmrc_rate(self, cur: str, day: dt.date) -> Rate | None:
-        columns, rows = self._hmrc_table()
+    def _monthly_rate(self, source, cur: str, day: dt.date) -> Rate | None:
         month = f"{day.year:04d}-{day.month:02d}"
-        cells = rows.get(month)
-        if cells is None or cur not in columns or "USD" not in columns:
+        value = source.per_usd(cur, month) if source.publishes(cur) else None
+        if not value:
             return None
-        value, usd = cells[columns[cur]], cells[columns["USD"]]
-        if not value or not usd:
-            return None
-        return Rate(
-            cur,
-            float(value) / float(usd),
-            day.replace(day=1),
-            "monthly",
-            f"data: {cur} per USD, HMRC monthly rate, {month}",
-            day,
-        )
+        return Rate(cur, value, day.replace(day=1), "monthly", source.label(cur, month), day)
+
+    def _lookup_fx(self, cur: str, day: dt.date) -> Rate | None:
+        for source in self.fx_sources():
+            rate = self._daily_rate(source, cur, day) if source.kind == "fx-daily" else None
+            if rate is not None:
+                return rate
+        for source in self.fx_sources():
+            rate = self._monthly_rate(source, cur, day) if source.kind == "fx-monthly" else None
+            if rate is not None:
+                return rate
+        return None
+
+    def fx_last_day(self, currency: str) -> dt.date | None:
+        """The last day any source has a rate for ``currency`` (a monthly rate covers its whole month)."""
+        cur = currency.upper()
+        days = [d for s in self.fx_sources() if s.publishes(cur) and (d := s.last_day(cur)) is not None]
+        return max(days) if days else None
+
+    def fx_source_for(self, currency: str) -> str | None:
+        """The name of the preferred refreshable daily source that publishes ``currency``."""
+        cur = currency.upper()
+        for s in self.fx_sources():
+            if s.kind == "fx-daily" and s.spec.refreshable and s.publishes(cur):
+                return s.name
+        return None
 
     def fx(self, currency: str, day: DayLike) -> Rate | None:
         """Units of ``currency`` per 1 USD on ``day``.
@@ -570,7 +555,7 @@ class MarketData:
         key = (cur, d)
         hit = self._fx_cache.get(key, _MISSING)
         if hit is _MISSING:
-            hit = self._fx_cache[key] = self._ecb_rate(cur, d) or self._fawaz_rate(cur, d) or self._hmrc_rate(cur, d)
+            hit = self._fx_cache[key] = self._lookup_fx(cur, d)
         return hit  # type: ignore[return-value]
 
     def fx_monthly(self, currency: str, day: DayLike) -> Rate | None:
@@ -578,26 +563,34 @@ class MarketData:
         cur = currency.upper()
         if cur == "USD":
             return None
-        return self._hmrc_rate(cur, _as_day(day))
+        for source in self.fx_sources():
+            rate = self._monthly_rate(source, cur, _as_day(day)) if source.kind == "fx-monthly" else None
+            if rate is not None:
+                return rate
+        return None
 
     def fx_currencies(self) -> list[str]:
-        ecb_cols, _ = self._ecb_table()
-        hmrc_cols, _ = self._hmrc_table()
-        codes = {c for c in ecb_cols if c != "date"} | {c for c in hmrc_cols if c != "month"} | {"EUR"}
+        codes = {"EUR"}
+        for s in self.fx_sources():
+            if s.name != "fawazahmed0":
+                codes |= s.codes()
         return sorted(codes)
 
     # coverage
     def coverage(self) -> list[DatasetInfo]:
         """What is available: one entry per shipped dataset and one per store series."""
         out: list[DatasetInfo] = []
-        for name in (BINANCE_DIR, COINGECKO_DIR, ECB_DIR, HMRC_DIR, FAWAZ_DIR):
+        from factcheck.market.sources import specs as fx_specs
+
+        kinds = {spec["shipped"]: spec["kind"] for spec in price_specs()}
+        for name in [*kinds, *(spec.shipped for spec in fx_specs())]:
             man = self.manifest(name)
             if not man:
                 continue
-            if name == BINANCE_DIR:
+            if kinds.get(name) == "candles":
                 assets = [f"{k}/{man.get('quote', 'USDT')}" for k in man.get("assets", {})]
                 notes = [f"{k}: {v['first']} .. {v['last']}" for k, v in man.get("assets", {}).items()]
-            elif name == COINGECKO_DIR:
+            elif kinds.get(name) == "snapshots":
                 assets = sorted(self._coin_index())
                 notes = [str(man.get("symbol_note", ""))]
             else:
@@ -646,6 +639,27 @@ class MarketData:
         return out
 
 
+def price_specs(kind: str | None = None) -> list[dict]:
+    """The shipped price sources of rules/sources.toml ``[[prices]]`` (of ``kind``), preferred first."""
+    from factcheck.resources import load_rules_file
+
+    found = [p for p in load_rules_file("sources.toml").get("prices", []) if kind is None or p.get("kind") == kind]
+    return sorted(found, key=lambda p: int(p.get("preference", 99)))
+
+
+def snapshot_dir() -> str:
+    """The shipped snapshot dataset (the preferred ``[[prices]]`` entry of kind snapshots)."""
+    found = price_specs("snapshots")
+    return found[0]["shipped"] if found else COINGECKO_DIR
+
+
+def business_day_between(last: dt.date, day: dt.date) -> bool:
+    """A weekday after ``last``, up to ``day``: a daily FX source that ends at ``last`` misses a rate for it."""
+    if (day - last).days >= 7:
+        return True
+    return any((last + dt.timedelta(days=k)).weekday() < 5 for k in range(1, (day - last).days + 1))
+
+
 def _split_csv(line: str) -> list[str]:
     if '"' not in line:
         return line.split(",")
@@ -654,7 +668,10 @@ def _split_csv(line: str) -> list[str]:
     return next(csv.reader([line]))
 
 
-def open_market(data_dir: Path | str | None = None, *, shipped_dir: Path | None = None) -> MarketData:
+def open_market(
+    data_dir: Path | str | None = None, *, shipped_dir: Path | None = None, prefer_exchange: str | None = None
+) -> MarketData:
     """Shipped history plus the user's store at ``data_dir`` (None: ``$FACTCHECK_DATA_DIR`` or the platform's
-    user data directory). Nothing is read until asked for; a missing store is simply empty."""
-    return MarketData(shipped_dir or shipped_data_dir(), resolve_store_dir(data_dir))
+    user data directory). Nothing is read until asked for; a missing store is simply empty. ``prefer_exchange``:
+    that exchange's candles are used first where several exchanges have the day."""
+    return MarketData(shipped_dir or shipped_data_dir(), resolve_store_dir(data_dir), prefer_exchange)

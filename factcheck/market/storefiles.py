@@ -104,10 +104,15 @@ def read_rows(path: Path) -> list[StoredRow]:
 
 def write_rows_atomic(path: Path, rows: list[StoredRow]) -> None:
     """Replace ``path`` with ``rows`` (sorted by time) in one step: temp file in the same folder + os.replace."""
+    body = HEADER + "\n" + "".join(r.line() + "\n" for r in sorted(rows, key=lambda r: r.timestamp_ms))
+    write_text_atomic(path, body)
+
+
+def write_text_atomic(path: Path, body: str) -> None:
+    """Replace ``path`` with ``body`` in one step: temp file in the same folder, fsync, os.replace."""
     import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    body = HEADER + "\n" + "".join(r.line() + "\n" for r in sorted(rows, key=lambda r: r.timestamp_ms))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:

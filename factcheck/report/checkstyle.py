@@ -23,6 +23,11 @@ def render(results: list[FileResult], options: ReportOptions | None = None) -> s
     for r in results:
         lines = LineIndex(r.text)
         out.append(f"  <file name={quoteattr(_clean(relative_path(r.path, base)))}>\n")
+        for n in r.notices:  # file-level notices (stale market data): a warning on the file's first line
+            out.append(
+                f'    <error line="1" column="1" severity="warning" message={quoteattr(_clean(n.message))} '
+                f"source={quoteattr('factcheck.' + n.kind)}/>\n"
+            )
         for f in r.findings:
             line, col = lines.line_col(f.start)
             out.append(

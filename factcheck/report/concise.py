@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 def render(results: list[FileResult], options: ReportOptions | None = None) -> str:
     out = []
     for r in results:
+        out.extend(f"{r.path}:1:1: warning [{n.kind}] {n.message}\n" for n in r.notices)  # file-level notices
         lines = LineIndex(r.text)
         for f in r.findings:
             line, col = lines.line_col(f.start)

@@ -23,8 +23,11 @@ def render(results: list[FileResult], base: Path | None = None) -> str:
     """One workflow command per finding; file paths relative to ``base`` (the repository root) when given."""
     out = []
     for r in results:
-        lines = LineIndex(r.text)
         path = relative_path(r.path, base)
+        for n in r.notices:  # file-level: a warning on the file, no line
+            head = f"file={escape_property(path)},title={escape_property(f'factcheck {n.kind}')}"
+            out.append(f"::warning {head}::{escape_data(n.message)}")
+        lines = LineIndex(r.text)
         for f in r.findings:
             line, col = lines.line_col(f.start)
             end_line, end_col = lines.line_col(f.end)

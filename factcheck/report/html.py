@@ -521,6 +521,7 @@ def _file_section(n: int, r: FileResult) -> tuple[str, str, dict[str, int]]:
         f'<p class="coverage">{esc(coverage_line(counts))}</p></header>'
     )
     notes = "".join(f'<p class="note">{esc(x)}</p>' for x in r.notes)
+    notes += "".join(f'<p class="note notice" role="alert">{esc(x.message)}</p>' for x in r.notices)
     printed = (
         f'<section class="print-notes"><h3>Explanations ({esc(r.path)})</h3><ol>{"".join(notes_for_print)}</ol>'
         "</section>"
@@ -537,6 +538,21 @@ def _file_section(n: int, r: FileResult) -> tuple[str, str, dict[str, int]]:
         else f'<h3>{esc(r.path)}</h3><p class="none">No findings.</p>'
     )
     return section, side, counts
+
+
+def _banner(results: list[FileResult]) -> str:
+    """The notices (stale market data, ...) as a banner at the top of the page, each fix command in <code>."""
+    from factcheck.report.notices import all_notices, banner_item, banner_title
+
+    items = all_notices(results)
+    if not items:
+        return ""
+    lis = []
+    for path, notice in items:
+        what, fix = banner_item(path, notice, len(results) > 1)
+        command = f" Run <code>{esc(notice.command)}</code> or check with <code>--fetch</code>." if fix else ""
+        lis.append(f"<li>{esc(what)}.{command}</li>")
+    return f'<div class="banner" role="alert"><strong>{esc(banner_title(items))}</strong><ul>{"".join(lis)}</ul></div>'
 
 
 def _clip(s: str, n: int) -> str:
@@ -606,7 +622,8 @@ def render(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "script-src 'unsafe-inline'; img-src data:\">"
         f"<title>{esc(title)}</title><style>{CSS}</style></head>\n<body>"
-        f'<header class="top"><h1>{esc(title)}</h1>{run}{cover}<p class="badges">{badges}</p>{legend}{tools}</header>'
+        f'<header class="top"><h1>{esc(title)}</h1>{run}{_banner(results)}{cover}<p class="badges">{badges}</p>'
+        f"{legend}{tools}</header>"
         '<div class="layout"><main>' + "\n".join(sections) + "</main>"
         '<aside class="side"><section id="panel" class="panel" aria-live="polite" tabindex="-1" hidden>'
         '<div class="panel-head"><strong>Selected figure</strong>'
@@ -630,6 +647,8 @@ header.top h1{margin:0 0 8px;font-size:20px;font-weight:650}
 .b-note{background:var(--note-bg);color:var(--note)}.b-fine{background:var(--fine-bg);color:var(--fine)}
 .badges-label{color:var(--muted);font-size:13px;align-self:center}
 .coverage{margin:0 0 8px;font-weight:600}.filehead .coverage{font-size:14px;font-weight:500}
+.banner{margin:0 0 10px;padding:8px 14px;border-radius:8px;background:var(--doubt-bg);color:#5a3b00;
+border:1px solid var(--doubt)}.banner ul{margin:4px 0 0;padding-left:20px}.banner code{font-size:13px}
 .legend{margin:4px 0 0;color:var(--muted);font-size:13px}
 .layout{display:grid;grid-template-columns:minmax(0,1fr) 420px;gap:24px;padding:20px 28px;align-items:start}
 main{min-width:0}

@@ -122,6 +122,7 @@ def check_report(results: list[FileResult]) -> dict[str, Any]:
                 "figures": [figure_json(fig, lines) for fig in figures],
                 "coverage": coverage(figures),
                 "notes": list(r.notes),
+                "notices": [n.to_json() for n in r.notices],
             }
         )
     return {"schema": CHECK_SCHEMA, "files": files, "summary": summary(results)}

@@ -30,6 +30,12 @@ def render(results: list[FileResult], options: ReportOptions | None = None) -> s
         lines = LineIndex(r.text)
         cases = []
         failures = 0
+        for n in r.notices:  # file-level notices (stale market data): the claims concerned were skipped
+            name = quoteattr(_clean(f"{path} [{n.kind} {n.subject}]"))
+            cases.append(
+                f"    <testcase name={name} classname={quoteattr(_clean(path))} file={quoteattr(_clean(path))}>"
+                f"<skipped message={quoteattr(_clean(n.message))}/></testcase>"
+            )
         for f in r.findings:
             line, col = lines.line_col(f.start)
             name = quoteattr(_clean(f"{path}:{line}:{col} [{f.rule}]"))
@@ -51,7 +57,7 @@ def render(results: list[FileResult], options: ReportOptions | None = None) -> s
         totals["failures"] += failures
         suites.append(
             f"  <testsuite name={quoteattr(_clean(path))} tests=\"{len(cases)}\" failures=\"{failures}\" "
-            f"errors=\"0\" skipped=\"0\">\n" + "\n".join(cases) + "\n  </testsuite>"
+            f"errors=\"0\" skipped=\"{len(r.notices)}\">\n" + "\n".join(cases) + "\n  </testsuite>"
         )
     head = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

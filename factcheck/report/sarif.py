@@ -196,15 +196,41 @@ def sarif_report(
     }
     if information_uri:
         driver["informationUri"] = information_uri
+    root = {"uri": base.resolve().as_uri() + "/"}
+    invocation: dict[str, Any] = {"executionSuccessful": True, "workingDirectory": root}
+    notifications = _notifications(results, base)
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": base.resolve().as_uri() + "/"}},
-        "invocations": [{"executionSuccessful": True, "workingDirectory": {"uri": base.resolve().as_uri() + "/"}}],
+        "invocations": [invocation],
         "artifacts": artifacts,
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _notifications(results: list[FileResult], base: Path) -> list[dict[str, Any]]:
+    """File-level notices (stale market data, ...) as tool execution notifications, level warning."""
+    out = []
+    for r in results:
+        uri, base_id = _uri(r.path, base)
+        location: dict[str, Any] = {"uri": uri}
+        if base_id:
+            location["uriBaseId"] = base_id
+        for n in r.notices:
+            out.append(
+                {
+                    "level": "warning",
+                    "descriptor": {"id": n.kind},
+                    "message": {"text": n.message},
+                    "locations": [{"physicalLocation": {"artifactLocation": dict(location)}}],
+                    "properties": n.to_json(),
+                }
+            )
+    return out
 
 
 def _message(f: Finding) -> str:

@@ -186,6 +186,24 @@ def _finding(f: Finding, r: FileResult, lines: LineIndex, width: int, show_work:
     return out
 
 
+def _banner(results: list[FileResult], width: int) -> list[str]:
+    """The notices (stale data, ...) as a banner above the report: a title, one wrapped item per notice, a rule."""
+    from factcheck.report.notices import all_notices, banner_item, banner_title
+
+    items = all_notices(results)
+    if not items:
+        return []
+    many = len(results) > 1
+    lines = _wrap("! " + banner_title(items), width)
+    for path, notice in items:
+        what, fix = banner_item(path, notice, many)
+        wrapped = _wrap(what, width - 4)
+        lines += ["  - " + wrapped[0], *("    " + w for w in wrapped[1:])]
+        if fix:
+            lines.append("    " + fix)
+    return [*lines, ""]
+
+
 def _shown(r: FileResult) -> bool:
     """A file gets its own section when it has findings or figures (a file without either stays quiet)."""
     return bool(r.findings or r.quantities)
@@ -218,6 +236,12 @@ def _render_check_rich(
     from rich.text import Text
 
     console = make_console(out, color)
+    banner = _banner(results, console.width or PLAIN_WIDTH)
+    if banner:
+        if console.no_color or not console.is_terminal:
+            console.file.write("".join(line + "\n" for line in banner))
+        else:
+            console.print(Text("\n".join(banner), style="bold yellow"), overflow="ignore", crop=False, no_wrap=True)
     for r in results:
         if not _shown(r) or (quiet and not r.findings):
             continue
@@ -331,7 +355,7 @@ def _plain_check(results: list[FileResult], show_work: bool = True, quiet: bool 
     """The report exactly as the rich console prints it when not on a terminal (no colour, 100 columns), built
     with string operations; None when a line would need rich's own wrapping or cell measuring."""
     width = PLAIN_WIDTH
-    out: list[str] = []
+    out: list[str] = [line + "\n" for line in _banner(results, width)]
     for r in results:
         if not _shown(r) or (quiet and not r.findings):
             continue
