@@ -142,3 +142,21 @@ def test_a_value_bound_to_a_holding_by_reference_is_priced_on_its_day(text, wron
 def test_a_figure_held_back_by_the_gate_says_why_not_no_price_history(text, reason):
     notes = [f.message for f in findings_for("unverifiable", text, AS_OF)]
     assert any(reason in m for m in notes) and not any("no price history" in m for m in notes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bitcoin rose 12% on Monday to $72,000, while €500 million flowed into European funds.",
+        "Bitcoin jumped 12% on Monday to about $72,000; in Seoul, ₩2 trillion changed hands.",
+        "Bitcoin climbed 12% to $72,000 on Monday, and Japanese buyers spent ¥90 billion on coins.",
+    ],
+)
+def test_a_dollar_price_in_the_moves_clause_keeps_it_in_dollars(text):
+    # BTC rose 4.53% on 2024-03-11: the moves are checked (and wrong) although the sentence names another currency
+    assert flagged("price-move", text, "2024-03-12")
+    assert not flagged("price-move", text.replace("12%", "4.5%"), "2024-03-12")
+
+
+def test_a_move_beside_prices_in_another_currency_only_is_not_checked():
+    assert not flagged("price-move", "Bitcoin jumped 12% on Monday, touching a high of 2.3 million TRY.", "2024-03-12")

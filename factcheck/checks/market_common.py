@@ -293,14 +293,19 @@ def text_after(ctx: CheckContext, claim: Claim, reach: int = 40) -> str:
 
 def clause_around(ctx: CheckContext, claim: Claim, before: int = 60, after: int = 50) -> str:
     """The figure's neighbourhood, cut at clause breaks (for cue words about what a figure measures)."""
+    lo, hi = clause_span(ctx, claim, before, after)
+    q = claim.quantity
+    return ctx.doc.prose[lo : q.start] + q.text + ctx.doc.prose[q.end : hi]
+
+
+def clause_span(ctx: CheckContext, claim: Claim, before: int = 60, after: int = 50) -> tuple[int, int]:
+    """Where :func:`clause_around` starts and ends in the prose."""
     q = claim.quantity
     lo = max(claim.sentence_start, q.start - before)
     hi = min(claim.sentence_end, q.end + after)
-    left = ctx.doc.prose[lo : q.start]
-    right = ctx.doc.prose[q.end : hi]
-    left = _CLAUSE_LEFT.split(left)[-1]
-    right = _CLAUSE_RIGHT.split(right)[0]
-    return left + q.text + right
+    left = _CLAUSE_LEFT.split(ctx.doc.prose[lo : q.start])[-1]
+    right = _CLAUSE_RIGHT.split(ctx.doc.prose[q.end : hi])[0]
+    return q.start - len(left), q.end + len(right)
 
 
 # ---------------------------------------------------------------- dates of a claim
@@ -527,26 +532,37 @@ def other_quote(ctx: CheckContext, claim: Claim) -> bool:
     if q.kind == "amount" and q.unit and not is_crypto(q.unit) and q.unit != "USD":
         return True
     memo = _memo(ctx)
-    key = ("other_quote", claim.sentence_start, claim.sentence_end, q.kind == "percent")
+    key = ("other_quote", claim.sentence_start, claim.sentence_end)
     if key not in memo:
-        memo[key] = _other_quote(ctx, claim)
-    return memo[key]
-
-
-def _other_quote(ctx: CheckContext, claim: Claim) -> bool:
-    q = claim.quantity
-    text = sentence(ctx, claim)
-    if _quote_phrase().search(text):
+        memo[key] = _other_quotes(ctx, claim)
+    phrase, foreign, dollars = memo[key]
+    if phrase:
         return True
-    if q.kind == "percent":
-        qs, starts = _quantities_by_start(ctx)
-        i = bisect_left(starts, claim.sentence_start)
-        while i < len(qs) and qs[i].start < claim.sentence_end:
-            o = qs[i]
-            if o.kind == "amount" and o.unit and not is_crypto(o.unit) and o.unit not in ("USD", "%"):
-                return True
-            i += 1
-    return False
+    if q.kind != "percent" or not foreign:
+        return False
+    # a move's sentence states prices in another fiat currency ("the low of 26,337 TRY"), unless its own clause
+    # states a dollar price ("rose 3% to $104,000, while €500 million flowed in")
+    lo, hi = clause_span(ctx, claim, 80, 80)
+    k = bisect_left(dollars, lo)
+    return not (k < len(dollars) and dollars[k] < hi)
+
+
+def _other_quotes(ctx: CheckContext, claim: Claim) -> tuple[bool, bool, list[int]]:
+    """For a sentence: whether it names another quote currency ("against the lira"), whether it states an
+    amount in another fiat currency, and where its dollar amounts start."""
+    if _quote_phrase().search(sentence(ctx, claim)):
+        return True, False, []
+    qs, starts = _quantities_by_start(ctx)
+    foreign, dollars = False, []
+    i = bisect_left(starts, claim.sentence_start)
+    while i < len(qs) and qs[i].start < claim.sentence_end:
+        o = qs[i]
+        if o.kind == "amount" and o.unit in ("USD", "USDT"):
+            dollars.append(o.start)
+        elif o.kind == "amount" and o.unit and not is_crypto(o.unit) and o.unit != "%":
+            foreign = True
+        i += 1
+    return False, foreign, dollars
 
 
 def _clause_of(ctx: CheckContext, claim: Claim) -> tuple[int, int]:
