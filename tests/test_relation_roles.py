@@ -1,0 +1,23 @@
+"""Role cues of the relation engine (rules/relations/roles.toml) with phrasings of our own: a purchase price is
+the base of a change to a sale price, and a result clause opened by "so" belongs to the clause before it."""
+
+from __future__ import annotations
+
+import pytest
+from rulecheck import findings_for
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "The desk bought solana at $180 and sold it at $135, a 40% loss.",
+        "The tokens were purchased by the treasury at $0.80 and sold in June at $0.60, a loss of 40%.",
+        "Its bitcoin, acquired at $60,000, went for $45,000 in the end, a 40% drop.",
+        "The fund bought ether at $3,000 and sold it at $2,250, so a 40% loss was booked.",
+    ],
+)
+def test_a_purchase_price_is_the_base_of_the_change_to_a_sale_price(wrong):
+    # each fall is 25%
+    found = findings_for("percent-change", wrong, None)
+    assert found and "25%" in found[0].message, [f.message for f in found]
+    assert not findings_for("percent-change", wrong.replace("40%", "25%"), None)
