@@ -64,6 +64,15 @@ def _words_regex(words: list[str], flags: int = re.I) -> re.Pattern[str]:
     return re.compile(_words_pattern(words, flags), flags)
 
 
+def _direction_regex(words: list[str], not_phrases: list[str]) -> re.Pattern[str]:
+    """The direction words, each not preceded by the rest of a phrase of ``not_phrases`` it ends ("make up")."""
+    ends = {w.lower() for w in words}
+    split = [p.lower().split() for p in not_phrases]
+    heads = sorted({" ".join(w[:-1]) for w in split if len(w) > 1 and w[-1] in ends})
+    guard = "".join(rf"(?<!\b{re.escape(h)} )" for h in heads if h)
+    return re.compile(guard + "(?:" + _words_pattern(words) + ")", re.I)
+
+
 def _words_pattern(words: list[str], flags: int = re.I) -> str:
     """Whole-word match of any of ``words``; spaces in phrases match any run of spaces.
 
@@ -239,8 +248,8 @@ def lexicon() -> Lexicon:
         basis_average=_words_regex(c["cost_basis_average"]["average"]),
         nonassertive_after=[(k, _words_regex(v)) for k, v in c["nonassertive_after"].items()],
         clause_break=re.compile("|".join(re.escape(b) for b in c["clause_breaks"])),
-        up=_words_regex(d["up"]),
-        down=_words_regex(d["down"]),
+        up=_direction_regex(d["up"], d.get("not_directions", [])),
+        down=_direction_regex(d["down"], d.get("not_directions", [])),
         current=_words_regex(c["time"]["current"]),
         past=_words_regex(c["time"]["past"]),
         possessive_window=re.compile(c["time"]["possessive_window"], re.I),
@@ -685,6 +694,12 @@ def _assertive(frame: Frame, a: int, b: int, lo: int, hi: int) -> tuple[bool, st
     verb = frame.first_in_slice(lex.basis_verbs, lo, a, hi)
     if verb and frame.first_in_slice(lex.basis_average, lo, a, hi, verb[1]):
         return False, f"cost basis: {masked[lo + verb[0] : a].strip()[:40]}"
+    if verb is None and lo > 0:  # ", averaging $68,459 per coin": a participle opening its clause hangs on the
+        avg = frame.first_in_slice(lex.basis_average, lo, a, hi)  # clause before, where the buying verb is
+        if avg is not None and not masked[lo : lo + avg[0]].strip(" ,"):
+            before = _clause(frame, max(0, lo - 2), max(0, lo - 1))
+            if frame.first_in_slice(lex.basis_verbs, before[0], lo, before[1]):
+                return False, f"cost basis: {masked[lo + avg[0] : a].strip()[:40]}"
     quote = _inside_quote(frame.text, a)
     if quote and any(p.search(quote) for k, p in lex.nonassertive if k == "forecast"):
         return False, "quoted prediction"

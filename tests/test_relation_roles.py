@@ -21,3 +21,18 @@ def test_a_purchase_price_is_the_base_of_the_change_to_a_sale_price(wrong):
     found = findings_for("percent-change", wrong, None)
     assert found and "25%" in found[0].message, [f.message for f in found]
     assert not findings_for("percent-change", wrong.replace("40%", "25%"), None)
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("Its 120 million tokens amount to 18% of the 800 million supply.", "15%"),
+        ("The 4.2 million staked make up 28% of the token's 21 million supply.", "20%"),
+        ("Whales' 3.3 million ETH account for 12% of the 120.5 million ETH in circulation.", "2.7%"),
+        ("About 6.3 million of the protocol's 42 million tokens, or 21%, are locked.", "15%"),
+    ],
+)
+def test_a_share_named_by_its_verb_against_a_whole_with_describing_words(wrong, right):
+    assert findings_for("share-of-whole", wrong, None)
+    stated = next(w for w in wrong.replace(",", " ").split() if w.endswith("%"))
+    assert not findings_for("share-of-whole", wrong.replace(stated, right), None)

@@ -525,7 +525,7 @@ def _bindings(sc: Scene, relation: Relation, target: Fig) -> Iterator[tuple[dict
             start = max((f.q.end for f in anchors), default=-1)
             between = sorted((f for f in parts if start <= f.q.start < target.q.start), key=lambda f: f.q.start)
             groups = [(g, tag) for g, tag in ((before, "before"), (after, "after"), (here, "all")) if len(g) >= 2]
-            if anchors or between:  # after the whole (or, with no whole slot, every earlier part of the list)
+            if between:  # after the whole (or, with no whole slot, every earlier part of the list)
                 groups.append((between, "between"))
             if not groups:
                 continue

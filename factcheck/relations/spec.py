@@ -276,10 +276,17 @@ class CueWords:
 
     def ends(self, toks: list[str]) -> bool:
         """``search`` on the tokens of the text before the figure."""
+        stripped = False
         while toks and toks[-1] in ("(", ","):
             if self._ends_with(toks, self.phrases):
                 return True
-            toks = toks[:-1]
+            toks, stripped = toks[:-1], True
+        if stripped:  # "of the exchange's reserves ($3.1 billion": the bracket restates, it names no whole
+            return any(
+                self._ends_with(toks[: len(toks) - k], self.phrases)
+                for k in range(self.gap + 1)
+                if k <= len(toks) and all(t in self.fillers for t in toks[len(toks) - k :])
+            )
         for k in range(self.gap + 1):
             if k > len(toks) or (k and toks[len(toks) - k] not in self.fillers and toks[len(toks) - k] != ","):
                 break
