@@ -36,3 +36,9 @@ def findings_for(
         doc, quantities, claims, day, {rule.id: effective_options(rule)}, open_market(store) if wants_market else None
     )
     return [f for f in run_rules(ctx, [rule]) if f.rule == rule.id]
+
+
+def claims_of(text: str) -> list:
+    """The claims of ``text`` read as a Markdown draft (test helper)."""
+    doc = parse(text, "d.md", "markdown")
+    return build_claims(doc, extract_quantities(doc))

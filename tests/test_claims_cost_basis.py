@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.claims import build_claims
-from factcheck.document import parse
-from factcheck.extract import extract_quantities
+from rulecheck import claims_of
 
 
 def _assertive(text: str) -> dict[str, bool]:
-    doc = parse(text, "d.md", "markdown")
-    return {c.quantity.text: c.assertive for c in build_claims(doc, extract_quantities(doc))}
+    return {c.quantity.text: c.assertive for c in claims_of(text)}
 
 
 @pytest.mark.parametrize(
