@@ -4,7 +4,6 @@ clause hanging on a buying clause before it. Phrasings of our own."""
 from __future__ import annotations
 
 import pytest
-
 from rulecheck import claims_of
 
 

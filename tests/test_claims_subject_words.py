@@ -4,7 +4,6 @@ at", "Priced at", "Backed by") and describing compounds ("Texas-based", "Nasdaq-
 from __future__ import annotations
 
 import pytest
-
 from rulecheck import claims_of
 
 
