@@ -82,6 +82,9 @@ class _Lexicon:
     half_words: dict[str, int]
     patterns: list[tuple[str, re.Pattern | regex.Pattern, tuple[str, ...] | None]]  # kind, pattern, needs
     since_prefix: re.Pattern | regex.Pattern
+    since_event: re.Pattern | regex.Pattern  # "since peaking above $126,000 in": the date of an event since
+    span_gap: re.Pattern  # what joins two dates into one span ("Friday-Saturday", "Monday to Wednesday")
+    span_between: re.Pattern  # "between" before the first date: then "and" joins them too
     future_slack_days: int
 
 
@@ -126,6 +129,11 @@ def _lexicon() -> _Lexicon:
         half_words=dict(lex["half_words"]),
         patterns=patterns,
         since_prefix=_compile(raw["since"]["prefix"]),
+        since_event=_compile(raw["since"]["event"]),
+        span_gap=re.compile(
+            r"\s*(?:" + "|".join(re.escape(w) for w in raw["span"]["joiners"]) + r")\s*", re.IGNORECASE
+        ),
+        span_between=re.compile(r"\b(?:" + "|".join(raw["span"]["between"]) + r")\s+$", re.IGNORECASE),
         future_slack_days=int(raw.get("future_slack_days", 0)),
     )
 
@@ -462,9 +470,46 @@ def find_dates(text: str, as_of: date | None, start: int = 0, end: int | None = 
                 _apply_since(ref, before.group("edge") and before.group("edge").lower(), as_of)
                 ref.start = before.start()
                 ref.text = text[ref.start : e]
+            elif (event := lex.since_event.search(text, max(start, s - 70), s)) is not None:
+                ref.since, ref.absolute, ref.windows = True, False, []  # the event's day in it is not known
+                ref.start = event.start()
+                ref.text = text[ref.start : e]
         refs.append(ref)
         taken_until = e
-    return refs
+    return _spans(text, refs, lex)
+
+
+def _spans(text: str, refs: list[DateRef], lex: _Lexicon) -> list[DateRef]:
+    """Two dates joined into one stretch ("between Friday-Saturday", "from Monday to Wednesday", "between March 3
+    and March 5") are one reference: its period runs from the first's start to the second's end."""
+    out: list[DateRef] = []
+    for ref in refs:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and a.period is not None
+            and ref.period is not None
+            and (not a.since or a.text.lower().startswith("from"))  # "from Monday to Wednesday"
+            and not ref.since
+            and a.period.start <= ref.period.end
+            and a.kind not in ("per", "past_n", "past_one", "ago")
+            and ref.kind not in ("per", "past_n", "past_one", "ago")
+        ):
+            gap = text[a.end : ref.start]
+            joined = lex.span_gap.fullmatch(gap) is not None
+            if not joined and gap.strip().lower() == "and":
+                joined = lex.span_between.search(text, max(0, a.start - 12), a.start) is not None
+            if joined:
+                first, last = a.period.start, ref.period.end
+                reading = f"{first}..{last} ({a.text.strip()} to {ref.text.strip()})"
+                period = Window(first, last, reading)
+                out[-1] = DateRef(
+                    a.start, ref.end, text[a.start : ref.end], "span", [Window(first, last, reading)], period,
+                    absolute=a.absolute and ref.absolute,
+                )  # fmt: skip
+                continue
+        out.append(ref)
+    return out
 
 
 def resolve(phrase: str, as_of: date | None) -> list[Window]:
