@@ -121,6 +121,7 @@ class Lexicon:
         "window_keys",
         "metric_any",
         "metric_of_cue",
+        "money_metrics",
         "basis_verbs",
         "basis_average",
         "percent_change",
@@ -159,6 +160,7 @@ class Lexicon:
     window_keys: list[tuple[str, re.Pattern[str]]]  # canonical window -> phrases, tried in order
     metric_any: re.Pattern[str]  # every metric cue (one trie)
     metric_of_cue: dict[str, str]  # cue, lower case and single-spaced -> metric (the first metric listing it)
+    money_metrics: frozenset[str]  # metrics of money only: never an amount of an asset's
     basis_verbs: re.Pattern[str]  # buying verbs that make "an average ... price" a cost basis
     basis_average: re.Pattern[str]
     percent_change: re.Pattern[str]
@@ -237,6 +239,7 @@ def lexicon() -> Lexicon:
         window_keys=[(w["key"], re.compile(w["pattern"], re.I)) for w in c["window_keys"]],
         metric_any=_words_regex([w for v in c["metrics"].values() for w in v]),
         metric_of_cue=_cue_table(c["metrics"]),
+        money_metrics=frozenset(c.get("money_metrics", [])),
         percent_change=_words_regex(c["percent"]["change"]),
         percent_share=_words_regex(c["percent"]["share"]),
         not_price_change=re.compile(
@@ -613,6 +616,7 @@ def _metric(frame: Frame, q: Quantity, a: int, b: int, lo: int, hi: int) -> str 
         while i < len(ms) and ends[i] <= hi and distance(starts[i], b) <= reach:
             order.append(i)
             i += 1
+    coins = bool(q.unit and canonical_asset(q.unit))
     for i in order:
         s, e = starts[i], ends[i]
         if e > hi:
@@ -621,8 +625,11 @@ def _metric(frame: Frame, q: Quantity, a: int, b: int, lo: int, hi: int) -> str 
             continue
         d = distance(s if s >= b else e, a if e <= a else b)
         if d <= reach and (best_d is None or d < best_d):
-            best, best_d = lex.metric_of_cue.get(" ".join(ms[i].group(0).lower().split())), d
-    if best is None and q.unit and canonical_asset(q.unit):
+            metric = lex.metric_of_cue.get(" ".join(ms[i].group(0).lower().split()))
+            if coins and metric in lex.money_metrics:
+                continue  # "748.5 BTC at an average purchase price of": the price is another figure's
+            best, best_d = metric, d
+    if best is None and coins:
         return "holdings"
     return best
 

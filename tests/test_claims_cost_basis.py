@@ -33,3 +33,31 @@ def test_a_price_paid_is_not_a_market_claim(text, figure):
 )
 def test_an_average_market_price_stays_a_market_claim(text, figure):
     assert _assertive(text)[figure] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "The firm added 50 billion won of bitcoin at an average price of 140 million won per coin.",
+            "140 million won",
+        ),
+        ("It added 800 ETH at an average price of ¥480,000 ($3,200) per token.", "$3,200"),
+        ("The company has been adding SOL at an average of $145 per token.", "$145"),
+    ],
+)
+def test_adding_at_an_average_price_is_a_cost_basis_and_so_is_its_conversion(text, figure):
+    assert _assertive(text)[figure] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This brings its total to 748.5 BTC at an average purchase price of ¥9.3 million per coin.",
+        "Holdings rose to 12,000 ETH at an average cost of $2,900.",
+        "The treasury now holds 3.1 million SOL, valued at a price of $150 each.",
+    ],
+)
+def test_an_amount_of_coins_is_never_a_price_or_a_value(text):
+    [coins] = [c for c in claims_of(text) if c.quantity.unit in ("BTC", "ETH", "SOL")]
+    assert coins.metric == "holdings"

@@ -81,3 +81,15 @@ def test_a_list_with_a_shared_unit_adds_up_and_a_count_in_words_is_no_part():
     [f] = findings_for("sum", wrong, "2025-06-02")
     assert "2,100 + 640 + 260" in f.message and "four" not in f.message
     assert not findings_for("sum", wrong.replace("3,600", "3,000"), "2025-06-02")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm bought coins for ¥9.3 million each. Its holdings reached 506 BTC, roughly worth $32 million.",
+        "It paid ₩140 million a coin. The treasury now has 300 BTC, about $20 million.",
+        "The fund raised €50 million. Its 1,000 ETH are worth some $3 million today.",
+    ],
+)
+def test_a_value_of_coins_is_no_conversion_of_an_earlier_fiat_amount(text):
+    assert not findings_for("fx-conversion", text, "2024-10-01")

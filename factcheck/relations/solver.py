@@ -781,20 +781,22 @@ def conversion_pairs(ctx: CheckContext, kind: Callable[[Quantity], bool]) -> lis
         explicit = "conversion" in fb.roles
         if not kind(qb) or not (explicit or qb.bound == "approx" or qb.hedge):
             continue
-        pool = [
+        before = [
             fa
             for fa in sc.scope(fb, "sentence" if explicit else "clause", reference=explicit)
-            if fa.q.end <= qb.start and kind(fa.q) and fa.q.unit != qb.unit
+            if fa.q.end <= qb.start and fa.q.kind == qb.kind and fa.q.unit != qb.unit
         ]
-        if not pool:
+        if not before:
             continue
-        fa = max(pool, key=lambda f: f.q.start)
+        fa = max(before, key=lambda f: f.q.start)
+        if not kind(fa.q):
+            continue  # "506.745 BTC, approx. worth $32.2 million": a value of the coins, not a conversion
         if sc.says(fb, "respectively"):
             fa = _in_order(sc, fb, kind)
             if fa is None:
                 continue
         between = ctx.doc.prose[fa.q.end : qb.start]
-        if fa.sentence == fb.sentence and not explicit and not _APPOSED.match(between):
+        if not explicit and (fa.sentence != fb.sentence or not _APPOSED.match(between)):
             continue  # a hedged figure with more than a few words after the other is not its conversion
         out.append((fa.claim, fb.claim))
     return out
