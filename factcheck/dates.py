@@ -66,6 +66,8 @@ class DateRef:
     count: int | None = None  # 7 in "past 7 days"
     hint: str | None = None  # "close", "high", ... in "Friday's close"
     absolute: bool = False  # a calendar date or period with its year: needs no publication date
+    since_at: int | None = None  # "since peaking above $126,000 in October": where "since" starts; the date is
+    own_windows: list[Window] = field(default_factory=list)  # the event's own windows, for figures inside it
 
 
 # ---------------------------------------------------------------- the lexicon and patterns
@@ -471,9 +473,10 @@ def find_dates(text: str, as_of: date | None, start: int = 0, end: int | None = 
                 ref.start = before.start()
                 ref.text = text[ref.start : e]
             elif (event := lex.since_event.search(text, max(start, s - 70), s)) is not None:
-                ref.since, ref.absolute, ref.windows = True, False, []  # the event's day in it is not known
-                ref.start = event.start()
-                ref.text = text[ref.start : e]
+                # a figure before "since" counts from a day of it the text does not give (no window); a figure
+                # inside the phrase ("a low of $1,417 on April 9") is dated by it (claim_date)
+                ref.own_windows, ref.windows = ref.windows, []
+                ref.since, ref.absolute, ref.since_at = True, False, event.start()
         refs.append(ref)
         taken_until = e
     return _spans(text, refs, lex)

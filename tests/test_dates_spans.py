@@ -47,3 +47,12 @@ def test_the_date_of_an_event_since_gives_no_window(text):
 def test_since_a_period_still_runs_to_press_time():
     [ref] = find_dates("It is up 20% since October.", date(2026, 1, 31))
     assert ref.since and ref.windows and all(w.end >= date(2026, 1, 30) for w in ref.windows)
+
+
+def test_a_figure_inside_the_event_phrase_is_dated_by_it_and_the_move_before_it_is_not_checked():
+    from rulecheck import findings_for
+
+    text = "On Friday, ether traded near $2,300, up more than 60% since hitting a low of $1,417 on April 9."
+    assert not findings_for("price-level", text, "2025-05-09")  # $1,417 read on April 9 (low 1,383.26)
+    assert findings_for("price-level", text.replace("$1,417", "$1,900"), "2025-05-09")  # not April 9's
+    assert not findings_for("price-move", text.replace("60%", "5%"), "2025-05-09")  # no window to check

@@ -332,6 +332,13 @@ def sentence_dates(ctx: CheckContext, start: int, end: int) -> list[DateRef]:
     return cached[span]
 
 
+def _dated_inside(r: DateRef) -> DateRef:
+    """The date of an event a "since" counts from, for a figure inside that event's phrase: a plain date."""
+    from dataclasses import replace
+
+    return replace(r, since=False, since_at=None, windows=r.own_windows)
+
+
 def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> DateRef | None:
     """The date reference a figure is about: the one in its clause after it, else the nearest before it.
 
@@ -340,8 +347,12 @@ def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> D
     """
     q = claim.quantity
     refs = [
-        r
+        _dated_inside(r) if r.since_at is not None and r.since_at < q.start < r.start else r
         for r in sentence_dates(ctx, claim.sentence_start, claim.sentence_end)
+    ]  # "since hitting a low of $1,417 on April 9": the low is April 9's
+    refs = [
+        r
+        for r in refs
         if r.kind != "per" and not (exclude_since and r.since) and not (r.start < q.end and q.start < r.end)
     ]
     if any(r.kind in ("press", "today") for r in refs):
@@ -357,7 +368,12 @@ def claim_date(ctx: CheckContext, claim: Claim, exclude_since: bool = True) -> D
         refs = [r for r in refs if not _end_only().search(prose, max(0, r.start - 6), r.start)]
     if not refs:
         return None
-    after = [r for r in refs if r.start >= q.end and not _SEMICOLON_OR_DIGIT.search(prose[q.end : r.start])]
+    after = [
+        r
+        for r in refs
+        if r.start >= q.end
+        and not _SEMICOLON_OR_DIGIT.search(prose[q.end : r.since_at if (r.since_at or -1) >= q.end else r.start])
+    ]  # "67% since hitting a low of $1,417 on April 9": the figures inside the event's phrase do not part them
     if after:
         return after[0]
     before = [r for r in refs if r.end <= q.start]

@@ -97,7 +97,11 @@ def _move_claims(ctx: CheckContext) -> list[MoveClaim]:
         elif ref is not None:
             item.windows = list(ref.windows)
         if not item.windows:
-            item.missing = "no publication date to read the window against"
+            item.missing = (
+                "it counts from an event on a day the text does not give"
+                if ref is not None and ref.since_at is not None
+                else "no publication date to read the window against"
+            )
         if item.asset is None:
             item.missing = mc.not_read_as_a_price(ctx, claim) or f"no price history for {named}"
         out.append(item)
