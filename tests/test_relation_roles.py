@@ -36,3 +36,19 @@ def test_a_share_named_by_its_verb_against_a_whole_with_describing_words(wrong, 
     assert findings_for("share-of-whole", wrong, None)
     stated = next(w for w in wrong.replace(",", " ").split() if w.endswith("%"))
     assert not findings_for("share-of-whole", wrong.replace(stated, right), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The token has plunged over 50%, hitting a low of $132 before clawing back to $144.",
+        "Ether fell 30% in the sell-off, touching $1,800 before recovering to $2,000.",
+        "XRP lost 40% this year, sinking to $0.40 before a late bounce lifted it to $0.48.",
+    ],
+)
+def test_before_as_a_conjunction_makes_no_base(text):
+    assert not findings_for("percent-change", text, None)
+
+
+def test_a_figure_of_the_day_before_is_still_a_base():
+    assert findings_for("percent-change", "Volume jumped 50% to $3 billion from $2.5 billion the day before.", None)
