@@ -52,3 +52,20 @@ def test_before_as_a_conjunction_makes_no_base(text):
 
 def test_a_figure_of_the_day_before_is_still_a_base():
     assert findings_for("percent-change", "Volume jumped 50% to $3 billion from $2.5 billion the day before.", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its coins are worth $73 billion against a cost of $47 billion. The company's shares trade at 1.3x its NAV.",
+        "The miner spent $40 million on rigs and earned $95 million. The firm's stock trades at three times book.",
+        "Revenue reached $12 million, up from $5 million. The issuer's token trades at twice its launch price.",
+    ],
+)
+def test_naming_the_company_does_not_reach_back_for_figures(text):
+    assert not findings_for("multiple", text, None)
+
+
+def test_a_reference_to_the_holding_still_reaches_back():
+    text = "Metaplanet owns 35,102 bitcoins. At $90,000 a coin, that stake is worth $4.1 billion."
+    assert findings_for("derived-product", text, None)
