@@ -4,7 +4,7 @@ clause hanging on a buying clause before it. Phrasings of our own."""
 from __future__ import annotations
 
 import pytest
-from rulecheck import claims_of
+from rulecheck import claims_of, findings_for
 
 
 def _assertive(text: str) -> dict[str, bool]:
@@ -61,3 +61,15 @@ def test_adding_at_an_average_price_is_a_cost_basis_and_so_is_its_conversion(tex
 def test_an_amount_of_coins_is_never_a_price_or_a_value(text):
     [coins] = [c for c in claims_of(text) if c.quantity.unit in ("BTC", "ETH", "SOL")]
     assert coins.metric == "holdings"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It holds 226,331 BTC after its latest acquisition of 11,931 BTC for $786 million.",
+        "The purchase of 5,000 ETH for $12 million closed on Monday.",
+        "Two acquisitions, 900 BTC for $58 million in all, lifted its stack.",
+    ],
+)
+def test_what_a_purchase_cost_is_not_a_value_at_the_day_s_price(text):
+    assert not findings_for("crypto-valuation", text, "2024-07-01")
