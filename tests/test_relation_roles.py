@@ -69,3 +69,21 @@ def test_naming_the_company_does_not_reach_back_for_figures(text):
 def test_a_reference_to_the_holding_still_reaches_back():
     text = "Metaplanet owns 35,102 bitcoins. At $90,000 a coin, that stake is worth $4.1 billion."
     assert findings_for("derived-product", text, None)
+
+
+@pytest.mark.parametrize(
+    ("wrong", "figure", "right"),
+    [
+        ("Bitcoin climbed $2,300 from $61,200 to $64,100 overnight.", "$2,300", "$2,900"),
+        ("In an hour, SOL swung $12 from $141 to $148.", "$12", "$7"),
+        ("The index slid 410 points, from 5,320 to 5,010, by noon.", "410", "310"),
+    ],
+)
+def test_an_amount_right_after_a_rise_or_fall_word_is_the_gap(wrong, figure, right):
+    assert findings_for("difference", wrong, None)
+    assert not findings_for("difference", wrong.replace(figure, right, 1), None)
+
+
+def test_an_amount_after_fell_to_is_a_level_not_a_gap():
+    text = "Bitcoin fell to $88,400 on Friday and traded at $89,200 later, down from above $92,000."
+    assert not findings_for("difference", text, None)

@@ -334,14 +334,17 @@ def roles() -> Roles:
     not_followed = frozenset(w.lower() for w in raw.get("after_not_followed_by", []))
     before = {}
     after = {}
+    directions = load_rules_file("directions.toml")
     for name, r in raw["role"].items():
+        words = list(r.get("before", [])) + [w for key in r.get("before_directions", []) for w in directions[key]]
         ph, adj, np_ = (
-            _phrases(r.get("before", [])),
+            _phrases(words),
             _phrases(r.get("adj_before", [])),
             _phrases(r.get("np_before", [])),
         )
         longest = max((len(p) for p in ph | adj | np_), default=1)
-        before[name] = CueWords(ph, adj, np_, fillers, gap, frozenset(), longest)
+        own_fillers = fillers - {w.lower() for w in r.get("not_fillers", [])}
+        before[name] = CueWords(ph, adj, np_, own_fillers, gap, frozenset(), longest)
         aph = _phrases(r.get("after", []))
         after[name] = CueWords(
             aph, frozenset(), frozenset(), fillers, gap, not_followed, max((len(p) for p in aph), default=1)
