@@ -28,6 +28,7 @@ from pygls.uris import to_fs_path
 
 from factcheck import __version__
 from factcheck.model import Figure, FileResult, Finding
+from factcheck.report.headline import one_line
 
 DEBOUNCE_SECONDS = float(os.environ.get("FACTCHECK_LSP_DEBOUNCE", "0.4"))
 SOURCE = "factcheck"
@@ -153,7 +154,7 @@ def diagnostics(result: FileResult, uri: str) -> list[t.Diagnostic]:
         out.append(
             t.Diagnostic(
                 range=pos.range(f.start, f.end),
-                message=f.message,
+                message=one_line(f),  # the headline ("\"21%\" should be about 14.9% (a fall)"), then the message
                 severity=SEVERITY.get(f.severity, t.DiagnosticSeverity.Information),
                 code=f.rule,
                 source=SOURCE,

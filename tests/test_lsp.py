@@ -139,6 +139,7 @@ def test_open_publishes_diagnostics_with_lsp_positions_and_related_figures(clien
     }
     change = diags["percent-change"]
     assert change["range"]["start"] == {"line": 4, "character": 11} and "-14.9%" in change["message"]
+    assert change["message"].startswith('"21%" should be about 14.9% (a fall)')  # the headline first
 
 
 def test_change_is_debounced_and_rechecked(client, tmp_path):
