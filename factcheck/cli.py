@@ -17,7 +17,7 @@ from typing import Any, NoReturn, TextIO
 from factcheck import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
-CHECK_FORMATS = ("text", "concise", "json", "sarif", "github", "html", "junit", "checkstyle")
+CHECK_FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "html", "junit", "checkstyle")
 EXTRACT_FORMATS = ("text", "json")
 FAIL_ON = ("error", "warning", "info", "never")
 PROGRESS_MIN_FILES = 8
@@ -374,13 +374,41 @@ def _check_once(args: argparse.Namespace, fmt: str, settings: Any, paths: list[s
 
     checker = Checker(settings)
     docs = (doc for _, doc in _documents(paths, settings, problems, args.stdin_filename))
-    results = list(check_documents(docs, settings, problem, None if args.quiet else _say, checker=checker))
-    _report_check(args, fmt, results, checker)
+    found = check_documents(docs, settings, problem, None if args.quiet else _say, checker=checker)
+    if fmt == "jsonl" and not args.statistics:
+        failed = _stream_jsonl(args.output, found, settings.fail_on)
+    else:
+        results = list(found)
+        _report_check(args, fmt, results, checker)
+        failed = fails(results, settings.fail_on)
     if problems:
         return EXIT_USAGE
     if args.exit_zero:
         return EXIT_OK
-    return EXIT_FINDINGS if fails(results, settings.fail_on) else EXIT_OK
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _stream_jsonl(output: str | None, results: Any, fail_on: str) -> bool:
+    """``--format jsonl``: each file's line is written (and flushed) as soon as it is checked, and no result is
+    kept, so an archive of any size runs in bounded memory; whether the findings reach ``fail_on``."""
+    from factcheck.pipeline import fails
+    from factcheck.report.json_report import jsonl_line
+
+    failed = False
+    to_stdout = output in (None, "-")
+    try:
+        fh = sys.stdout if to_stdout else open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write the report ({exc.strerror})") from None
+    try:
+        for r in results:
+            fh.write(jsonl_line(r))
+            fh.flush()
+            failed = failed or fails([r], fail_on)
+    finally:
+        if not to_stdout:
+            fh.close()
+    return failed
 
 
 def _report_check(args: argparse.Namespace, fmt: str, results: list, checker: Any = None) -> None:

@@ -91,7 +91,13 @@ def test_within_the_limit_no_summary_is_written(engine, tmp_path, monkeypatch, c
 
 
 def test_every_format_goes_through_the_one_interface():
-    assert set(FORMATS) == {"text", "concise", "json", "sarif", "github", "html", "junit", "checkstyle"}
+    from factcheck.cli import CHECK_FORMATS
+
+    assert (
+        set(FORMATS)
+        == set(CHECK_FORMATS)
+        == {"text", "concise", "json", "jsonl", "sarif", "github", "html", "junit", "checkstyle"}
+    )
     for fmt in FORMATS:
         assert isinstance(render(fmt, [sample_result()], ReportOptions()), str)
 

@@ -82,6 +82,7 @@ FORMATS: dict[str, Renderer] = {
     "text": _text,
     "concise": _dotted("factcheck.report.concise:render"),
     "json": _json,
+    "jsonl": _dotted("factcheck.report.json_report:render_jsonl_options"),
     "sarif": _sarif,
     "github": _github,
     "html": _html,
@@ -94,6 +95,8 @@ _BY_NAME = (
     (".sarif", "sarif"),
     (".sarif.json", "sarif"),
     (".json", "json"),
+    (".jsonl", "jsonl"),
+    (".ndjson", "jsonl"),
     (".html", "html"),
     (".htm", "html"),
     (".xml", "junit"),  # checkstyle when the name says so (below)

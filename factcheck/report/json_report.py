@@ -109,23 +109,37 @@ def summary(results: list[FileResult]) -> dict[str, int]:
     return counts
 
 
+def file_report(r: FileResult) -> dict[str, Any]:
+    """One file of the check report: its findings, figures, coverage, notes and notices."""
+    lines = LineIndex(r.text)
+    figures = r.figures
+    return {
+        "path": r.path,
+        "as_of": r.as_of.isoformat() if r.as_of else None,
+        "findings": [finding_json(f, lines) for f in r.findings],
+        "figures": [figure_json(fig, lines) for fig in figures],
+        "coverage": coverage(figures),
+        "notes": list(r.notes),
+        "notices": [n.to_json() for n in r.notices],
+    }
+
+
 def check_report(results: list[FileResult]) -> dict[str, Any]:
-    files = []
-    for r in results:
-        lines = LineIndex(r.text)
-        figures = r.figures
-        files.append(
-            {
-                "path": r.path,
-                "as_of": r.as_of.isoformat() if r.as_of else None,
-                "findings": [finding_json(f, lines) for f in r.findings],
-                "figures": [figure_json(fig, lines) for fig in figures],
-                "coverage": coverage(figures),
-                "notes": list(r.notes),
-                "notices": [n.to_json() for n in r.notices],
-            }
-        )
-    return {"schema": CHECK_SCHEMA, "files": files, "summary": summary(results)}
+    return {"schema": CHECK_SCHEMA, "files": [file_report(r) for r in results], "summary": summary(results)}
+
+
+def jsonl_line(r: FileResult) -> str:
+    """``--format jsonl``: one file's report as one line of JSON (the schema named in it)."""
+    return json.dumps({"schema": CHECK_SCHEMA, **file_report(r)}, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def render_jsonl(results: list[FileResult]) -> str:
+    return "".join(jsonl_line(r) for r in results)
+
+
+def render_jsonl_options(results: list[FileResult], options: object) -> str:
+    """The jsonl renderer of the one format interface (report/formats.py); the CLI streams it instead."""
+    return render_jsonl(results)
 
 
 def extract_report(results: list[FileResult]) -> dict[str, Any]:
