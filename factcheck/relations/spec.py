@@ -281,17 +281,10 @@ class CueWords:
             if self._ends_with(toks, self.phrases):
                 return True
             toks, stripped = toks[:-1], True
-        if stripped:  # "of the exchange's reserves ($3.1 billion": the bracket restates, it names no whole
-            return any(
-                self._ends_with(toks[: len(toks) - k], self.phrases)
-                for k in range(self.gap + 1)
-                if k <= len(toks) and all(t in self.fillers for t in toks[len(toks) - k :])
-            )
-        for k in range(self.gap + 1):
-            if k > len(toks) or (k and toks[len(toks) - k] not in self.fillers and toks[len(toks) - k] != ","):
-                break
-            if self._ends_with(toks[: len(toks) - k], self.phrases):
-                return True
+        if self.phrase_end(toks) is not None:
+            return True
+        if stripped:
+            return False  # "of the exchange's reserves ($3.1 billion": the bracket restates, it names no whole
         if self.adj:
             for j in range(1, 4):
                 if len(toks) <= j or not _WORD.fullmatch(toks[-j]):
