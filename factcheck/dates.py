@@ -87,6 +87,8 @@ class _Lexicon:
     since_event: re.Pattern | regex.Pattern  # "since peaking above $126,000 in": the date of an event since
     span_gap: re.Pattern  # what joins two dates into one span ("Friday-Saturday", "Monday to Wednesday")
     span_between: re.Pattern  # "between" before the first date: then "and" joins them too
+    span_between_joiners: frozenset[str]
+    span_opens: tuple[str, ...]  # "from": a "from X" followed by a joiner is a span's start, not a since
     future_slack_days: int
 
 
@@ -136,6 +138,8 @@ def _lexicon() -> _Lexicon:
             r"\s*(?:" + "|".join(re.escape(w) for w in raw["span"]["joiners"]) + r")\s*", re.IGNORECASE
         ),
         span_between=re.compile(r"\b(?:" + "|".join(raw["span"]["between"]) + r")\s+$", re.IGNORECASE),
+        span_between_joiners=frozenset(w.lower() for w in raw["span"]["between_joiners"]),
+        span_opens=tuple(w.lower() for w in raw["span"]["opens"]),
         future_slack_days=int(raw.get("future_slack_days", 0)),
     )
 
@@ -492,7 +496,7 @@ def _spans(text: str, refs: list[DateRef], lex: _Lexicon) -> list[DateRef]:
             a is not None
             and a.period is not None
             and ref.period is not None
-            and (not a.since or a.text.lower().startswith("from"))  # "from Monday to Wednesday"
+            and (not a.since or a.text.lower().startswith(lex.span_opens))  # "from Monday to Wednesday"
             and not ref.since
             and a.period.start <= ref.period.end
             and a.kind not in ("per", "past_n", "past_one", "ago")
@@ -500,7 +504,7 @@ def _spans(text: str, refs: list[DateRef], lex: _Lexicon) -> list[DateRef]:
         ):
             gap = text[a.end : ref.start]
             joined = lex.span_gap.fullmatch(gap) is not None
-            if not joined and gap.strip().lower() == "and":
+            if not joined and gap.strip().lower() in lex.span_between_joiners:
                 joined = lex.span_between.search(text, max(0, a.start - 12), a.start) is not None
             if joined:
                 first, last = a.period.start, ref.period.end
