@@ -71,6 +71,8 @@ class Fig:
 def _longer_cue_wins(found: set[str], before: list[str]) -> set[str]:
     """"valued at $1.1 billion": a one-word cue before a figure ("at") that ends a longer cue of another of its
     roles ("valued at") is that role's word, not a cue of its own."""
+    if len(found) < 2:
+        return found
     cues = roles().before
     ends = {name: cues[name].phrase_end(before) for name in found if name in cues}
     return {
@@ -133,6 +135,7 @@ class Scene:
         for fig in self.figs:  # a figure named right after a percent's "of its initial price, which is"
             if any(fig.q.start <= pos < fig.q.end for pos in self._given):
                 fig.roles = fig.roles | {"base"}
+        self.starts = [f.q.start for f in self.figs]  # in document order, for bisection
         self.refers = {
             k: bool(roles().reference.search(ctx.doc.prose, s, e)) for k, (s, e) in enumerate(self.sentences)
         }
@@ -268,7 +271,7 @@ class Scene:
         """The stated holdings and cost bases within ``chars`` of ``fig`` of the company it is about (or of no
         named company): the figures a total cost of "the company's holdings" multiplies out from."""
         holder = _holder(fig, self)
-        starts = [f.q.start for f in self.figs]  # in document order
+        starts = self.starts
         first, last = bisect.bisect_left(starts, fig.q.start - chars), bisect.bisect_right(starts, fig.q.end + chars)
         out = []
         for f in self.figs[first:last]:
