@@ -669,6 +669,11 @@ def assertive_of(frame: Frame, q: Quantity) -> tuple[bool, str | None]:
     return _assertive(frame, a, b, *_clause(frame, a, b))
 
 
+def _clause_before(frame: Frame, lo: int) -> tuple[int, int]:
+    """The clause that ends where the clause starting at ``lo`` begins."""
+    return _clause(frame, max(0, lo - 2), max(0, lo - 1))
+
+
 def _assertive(frame: Frame, a: int, b: int, lo: int, hi: int) -> tuple[bool, str | None]:
     lex = lexicon()
     masked = frame.masked
@@ -680,7 +685,7 @@ def _assertive(frame: Frame, a: int, b: int, lo: int, hi: int) -> tuple[bool, st
             # hangs on: "its cost basis, which some reports place around $75,985 per coin")
             clause_lo = lo
             if lex.relative_opening.match(masked, lo):
-                clause_lo = _clause(frame, max(0, lo - 2), max(0, lo - 1))[0]
+                clause_lo = _clause_before(frame, lo)[0]
             scope_lo = max(clause_lo, a - _BASIS_REACH)
         ms, starts, ends = frame.found(pat)
         k = bisect_right(ends, a)  # the last cue ending by the figure; earlier ones start earlier still
@@ -704,7 +709,7 @@ def _assertive(frame: Frame, a: int, b: int, lo: int, hi: int) -> tuple[bool, st
     if verb is None and lo > 0:  # ", averaging $68,459 per coin": a participle opening its clause hangs on the
         avg = frame.first_in_slice(lex.basis_average, lo, a, hi)  # clause before, where the buying verb is
         if avg is not None and not masked[lo : lo + avg[0]].strip(" ,"):
-            before = _clause(frame, max(0, lo - 2), max(0, lo - 1))
+            before = _clause_before(frame, lo)
             if frame.first_in_slice(lex.basis_verbs, before[0], lo, before[1]):
                 return False, f"cost basis: {masked[lo + avg[0] : a].strip()[:40]}"
     quote = _inside_quote(frame.text, a)
